@@ -1,0 +1,8 @@
+package io.ctimw.core.auth;
+
+/** The outcome of a login attempt; a rejection never says whether the login or the password was wrong. */
+public sealed interface LoginResult {
+    record LoggedIn(Session session, SessionToken token) implements LoginResult {}
+
+    record Rejected() implements LoginResult {}
+}

@@ -1,0 +1,151 @@
+package io.ctimw.core.auth;
+
+import io.ctimw.core.call.PhoneAttachments;
+import io.ctimw.core.port.in.AuthenticationUseCase;
+import io.ctimw.core.port.out.EventStore;
+import io.ctimw.core.port.out.PasswordHasher;
+import io.ctimw.core.port.out.SessionStore;
+import io.ctimw.core.port.out.TokenGenerator;
+import io.ctimw.core.port.out.UserStore;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Logs agents in and out and resolves tokens to sessions. Sessions live in the {@link SessionStore}
+ * (they survive restarts) and in a cache here, so authenticating a request costs no database round
+ * trip; "last seen" is persisted at most once per {@code touchInterval}.
+ */
+public final class SessionService implements AuthenticationUseCase {
+    private static final System.Logger LOG = System.getLogger(SessionService.class.getName());
+
+    private final UserStore users;
+    private final SessionStore store;
+    private final EventStore events;
+    private final PasswordHasher hasher;
+    private final TokenGenerator tokens;
+    private final PhoneAttachments attachments;
+    private final Clock clock;
+    private final SessionPolicy policy;
+    private final String dummyHash;
+    private final Map<TokenHash, Session> cache = new ConcurrentHashMap<>();
+
+    public SessionService(UserStore users, SessionStore store, EventStore events, PasswordHasher hasher,
+                          TokenGenerator tokens, PhoneAttachments attachments, Clock clock, SessionPolicy policy) {
+        this.users = users;
+        this.store = store;
+        this.events = events;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.attachments = attachments;
+        this.clock = clock;
+        this.policy = policy;
+        // Unknown logins are checked against this hash so they take as long as a wrong password.
+        this.dummyHash = hasher.hash(new Password("timing-equaliser-not-a-real-password"));
+    }
+
+    @Override
+    public LoginResult login(Login login, Password password) {
+        Optional<User> user = users.find(login);
+        boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(dummyHash));
+        if (user.isEmpty() || !matches || !user.get().enabled()) {
+            LOG.log(Level.INFO, "login refused for {0}", login);
+            return new LoginResult.Rejected();
+        }
+        Instant now = clock.instant();
+        SessionToken token = tokens.next();
+        // New sessions start at the login's newest stored event: what comes next (the attach's
+        // UserState and Calls first) is theirs.
+        Session session = new Session(token.hash(), login, now, now, now.plus(policy.absoluteTimeout()),
+                events.latestCursor(login));
+        store.save(session);
+        cache.put(session.tokenHash(), session);
+        LOG.log(Level.INFO, "login {0} session {1}", login, session.tokenHash().tag());
+        attachments.want(login);
+        return new LoginResult.LoggedIn(session, token);
+    }
+
+    @Override
+    public Optional<Session> authenticate(SessionToken token) {
+        TokenHash hash = token.hash();
+        Session session = cache.get(hash);
+        if (session == null) {
+            session = store.find(hash).orElse(null);
+            if (session == null) {
+                return Optional.empty();
+            }
+        }
+        Instant now = clock.instant();
+        if (!session.isLive(now, policy.idleTimeout())) {
+            expire(session);
+            return Optional.empty();
+        }
+        if (session.lastSeenAt().plus(policy.touchInterval()).isBefore(now)) {
+            // Re-read before touching: an administrator (another process) may have ended the session.
+            Optional<Session> stored = store.find(hash);
+            if (stored.isEmpty()) {
+                cache.remove(hash);
+                return Optional.empty();
+            }
+            store.touch(hash, now);
+            session = stored.get().seenAt(now).deliveredUpTo(session.deliveredCursor());
+        }
+        cache.put(hash, session);
+        return Optional.of(session);
+    }
+
+    @Override
+    public void logout(Session session) {
+        store.delete(session.tokenHash());
+        cache.remove(session.tokenHash());
+        LOG.log(Level.INFO, "logout {0} session {1}", session.login(), session.tokenHash().tag());
+        releaseIfLast(session.login());
+    }
+
+    /** Records that events up to {@code cursor} were handed to this session. */
+    public void delivered(Session session, long cursor) {
+        store.advanceCursor(session.tokenHash(), cursor);
+        cache.computeIfPresent(session.tokenHash(), (h, s) -> s.deliveredUpTo(cursor));
+    }
+
+    /** Ends every session of a login (the user was disabled). */
+    public void endAllOf(Login login) {
+        List<Session> ended = store.deleteAllOf(login);
+        ended.forEach(s -> cache.remove(s.tokenHash()));
+        attachments.release(login);
+    }
+
+    /** Deletes expired sessions and releases phones nobody is logged in to any more. */
+    public int expireSessions() {
+        Instant now = clock.instant();
+        List<Session> expired = store.deleteExpired(now, now.minus(policy.idleTimeout()));
+        expired.forEach(s -> cache.remove(s.tokenHash()));
+        cache.values().removeIf(s -> !s.isLive(now, policy.idleTimeout()));
+        // Also release phones whose sessions vanished another way (ended by the admin command).
+        java.util.Set<Login> live = liveLogins();
+        attachments.wantedLogins().stream().filter(l -> !live.contains(l)).forEach(attachments::release);
+        return expired.size();
+    }
+
+    /** Logins with a live session: the phones the CTI link must stay attached to. */
+    public java.util.Set<Login> liveLogins() {
+        Instant now = clock.instant();
+        return store.loginsWithLiveSessions(now, now.minus(policy.idleTimeout()));
+    }
+
+    private void expire(Session session) {
+        store.delete(session.tokenHash());
+        cache.remove(session.tokenHash());
+        releaseIfLast(session.login());
+    }
+
+    private void releaseIfLast(Login login) {
+        if (!liveLogins().contains(login)) {
+            attachments.release(login);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.ctimw.core.call;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.control.CtiReply;
+import io.ctimw.core.event.CtiEvent;
+import io.ctimw.core.event.MiddlewareEvents;
+import io.ctimw.core.port.out.CtiGateway;
+import java.lang.System.Logger.Level;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the CTI link attached to exactly the phones of logged-in agents: attaches on login and after
+ * every reconnect, detaches when a login's last session ends, and tells each agent (through its event
+ * stream) when its phone becomes unreachable or reachable again.
+ */
+public final class PhoneAttachments {
+    private static final System.Logger LOG = System.getLogger(PhoneAttachments.class.getName());
+
+    private final CtiGateway gateway;
+    private final CallRegistry calls;
+    private final Consumer<CtiEvent> journal;
+    private enum Reach { PENDING, UP, DOWN }
+
+    /** Wanted logins (those with a live session), mapped to whether their phone is reachable. */
+    private final Map<Login, Reach> wanted = new ConcurrentHashMap<>();
+
+    public PhoneAttachments(CtiGateway gateway, CallRegistry calls, Consumer<CtiEvent> journal) {
+        this.gateway = gateway;
+        this.calls = calls;
+        this.journal = journal;
+    }
+
+    /** Restores the logins that had live sessions before a restart; attached once the link is up. */
+    public void restore(Collection<Login> logins) {
+        logins.forEach(l -> wanted.putIfAbsent(l, Reach.PENDING));
+    }
+
+    /** A session for the login exists: attach now (again, so the new session gets state and calls). */
+    public void want(Login login) {
+        wanted.putIfAbsent(login, Reach.PENDING);
+        if (gateway.isReady()) {
+            attach(login);
+        } else {
+            // Always tell a fresh session, even if an earlier one was told already.
+            down(login, MiddlewareEvents.REASON_LINK_DOWN, "the CTI link is down; reconnecting", true);
+        }
+    }
+
+    /** The login's last session ended. */
+    public void release(Login login) {
+        if (wanted.remove(login) != null) {
+            calls.forget(login);
+            if (gateway.isReady()) {
+                gateway.detach(login);
+            }
+        }
+    }
+
+    public Set<Login> wantedLogins() {
+        return Set.copyOf(wanted.keySet());
+    }
+
+    /** True when the login's phone is attached and reachable. */
+    public boolean reachable(Login login) {
+        return wanted.get(login) == Reach.UP;
+    }
+
+    /** The link is (again) initialised: every attachment must be redone. */
+    public void linkUp() {
+        LOG.log(Level.INFO, "CTI link up; attaching {0} phones", wanted.size());
+        wanted.keySet().forEach(this::attach);
+    }
+
+    /** The link dropped: every attachment is lost; each agent is told once per outage. */
+    public void linkDown(String reason) {
+        wanted.keySet().forEach(l -> down(l, MiddlewareEvents.REASON_LINK_DOWN, reason, false));
+    }
+
+    private void attach(Login login) {
+        gateway.attach(login).thenAccept(reply -> {
+            if (reply instanceof CtiReply.Ok) {
+                if (wanted.replace(login, Reach.UP) != null) {
+                    journal.accept(MiddlewareEvents.phoneAvailable(login));
+                }
+            } else if (reply instanceof CtiReply.Rejected rejected) {
+                LOG.log(Level.WARNING, "AttachToUser refused for {0}: {1}", login, rejected.description());
+                down(login, MiddlewareEvents.REASON_ATTACH_REFUSED, rejected.description(), true);
+            } else {
+                LOG.log(Level.WARNING, "AttachToUser for {0} got no answer ({1}); retried on reconnect", login,
+                        reply);
+                down(login, MiddlewareEvents.REASON_LINK_DOWN, "no answer to AttachToUser: " + reply, false);
+            }
+        });
+    }
+
+    private void down(Login login, String reason, String description, boolean always) {
+        Reach was = wanted.replace(login, Reach.DOWN);
+        if (was != null && (always || was != Reach.DOWN)) {
+            journal.accept(MiddlewareEvents.phoneUnavailable(login, reason, description));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.ctimw.core.control;
+
+import io.ctimw.core.auth.Session;
+import io.ctimw.core.call.CallRegistry;
+import io.ctimw.core.port.in.CallControlUseCase;
+import io.ctimw.core.port.out.CtiGateway;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Relays an agent's command to the CTI for the agent's own login. The login always comes from the
+ * session; a command naming a call the agent does not have never leaves the middleware.
+ */
+public final class CallControlService implements CallControlUseCase {
+    private static final System.Logger LOG = System.getLogger(CallControlService.class.getName());
+
+    private final CommandValidator validator;
+    private final CtiGateway gateway;
+    private final CallRegistry calls;
+
+    public CallControlService(CommandValidator validator, CtiGateway gateway, CallRegistry calls) {
+        this.validator = validator;
+        this.gateway = gateway;
+        this.calls = calls;
+    }
+
+    @Override
+    public CompletionStage<ControlResult> control(Session session, ControlRequest request) {
+        CommandValidator.Outcome outcome = validator.validate(session.login(), request);
+        if (outcome instanceof CommandValidator.Outcome.Refused refused) {
+            if (refused.result() instanceof ControlResult.UnknownCall unknown) {
+                LOG.log(Level.WARNING, "{0} refused: {1} named cid {2}, not one of its calls",
+                        request.name(), session.login(), unknown.cid());
+            }
+            return CompletableFuture.completedFuture(refused.result());
+        }
+        ControlCommand command = ((CommandValidator.Outcome.Valid) outcome).command();
+        return gateway.send(session.login(), command).thenApply(reply -> toResult(session, command, reply));
+    }
+
+    private ControlResult toResult(Session session, ControlCommand command, CtiReply reply) {
+        if (reply instanceof CtiReply.Ok) {
+            return new ControlResult.Accepted(command.name());
+        }
+        if (reply instanceof CtiReply.Data data) {
+            if (data.calls() != null) {
+                calls.replace(session.login(), data.calls()); // a Calls reply is the truth
+            }
+            return new ControlResult.DataReply(data.name(), data.json());
+        }
+        if (reply instanceof CtiReply.Rejected rejected) {
+            return new ControlResult.CtiRejected(rejected.description());
+        }
+        if (reply instanceof CtiReply.Unparsed unparsed) {
+            LOG.log(Level.ERROR, "CTI could not parse our {0}: {1}", command.name(), unparsed.description());
+            return new ControlResult.CtiParseError(unparsed.description());
+        }
+        if (reply instanceof CtiReply.LinkDown down) {
+            return new ControlResult.Unavailable(down.reason());
+        }
+        return new ControlResult.TimedOut();
+    }
+}

@@ -1,0 +1,71 @@
+package io.ctimw.core.control;
+
+import static io.ctimw.core.control.FieldSpec.optional;
+import static io.ctimw.core.control.FieldSpec.required;
+import static io.ctimw.core.control.FieldType.BOOLEAN;
+import static io.ctimw.core.control.FieldType.CALL_ID;
+import static io.ctimw.core.control.FieldType.DTMF;
+import static io.ctimw.core.control.FieldType.LONG_TEXT;
+import static io.ctimw.core.control.FieldType.PHONE_NUMBER;
+import static io.ctimw.core.control.FieldType.TEXT;
+import static io.ctimw.core.control.FieldType.USER_STATE;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The commands agents may relay to the CTI, as data. Adding a protocol command is one line here.
+ * {@code allowedStates} is the configurable list of states {@code ChangeUserState} may set.
+ */
+public final class CommandCatalog {
+    public static final Set<String> DEFAULT_ALLOWED_STATES =
+            Set.of("normal", "away", "dnd", "custom1", "custom2", "custom3");
+
+    private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
+    private final Set<String> allowedStates;
+
+    public CommandCatalog(List<CommandSpec> commands, Set<String> allowedStates) {
+        commands.forEach(c -> specs.put(c.name(), c));
+        this.allowedStates = Set.copyOf(allowedStates);
+    }
+
+    /** The commands of protocol 13 that agents need. */
+    public static CommandCatalog standard(Set<String> allowedStates) {
+        return new CommandCatalog(List.of(
+                CommandSpec.of("Answer", required("cid", CALL_ID)),
+                CommandSpec.of("Hangup", required("cid", CALL_ID)),
+                CommandSpec.of("Hold", required("cid", CALL_ID), required("on", BOOLEAN)),
+                CommandSpec.of("Mute", required("cid", CALL_ID), required("on", BOOLEAN)),
+                CommandSpec.of("Close", required("cid", CALL_ID)),
+                CommandSpec.of("MakeCall", required("phoneNumber", PHONE_NUMBER)),
+                CommandSpec.of("Transfer", required("cid", CALL_ID), required("phoneNumber", PHONE_NUMBER)),
+                CommandSpec.of("ConsultationTransfer", required("cid", CALL_ID), required("phoneNumber", PHONE_NUMBER)),
+                CommandSpec.of("ConferenceTransfer", required("cid", CALL_ID), required("phoneNumber", PHONE_NUMBER)),
+                CommandSpec.of("TransferWithCallBack", required("cid", CALL_ID), required("phoneNumber", PHONE_NUMBER)),
+                CommandSpec.of("BreakTransfer", required("cid", CALL_ID)),
+                CommandSpec.of("FinishConferenceTransfer", required("cid", CALL_ID)),
+                CommandSpec.of("SendDTMFSignal", required("cid", CALL_ID), required("DTMFString", DTMF)),
+                CommandSpec.of("SetActive", required("cid", CALL_ID)),
+                CommandSpec.of("SetCallParam", required("cid", CALL_ID), required("paramName", TEXT),
+                        required("paramValue", LONG_TEXT)),
+                CommandSpec.of("ChangeUserState", required("state", USER_STATE), optional("reason", TEXT)),
+                CommandSpec.of("GetCalls"),
+                CommandSpec.of("GetUserState")), allowedStates);
+    }
+
+    public Optional<CommandSpec> find(String name) {
+        return Optional.ofNullable(specs.get(name));
+    }
+
+    public Collection<CommandSpec> all() {
+        return specs.values();
+    }
+
+    public Set<String> allowedStates() {
+        return allowedStates;
+    }
+}

@@ -1,0 +1,104 @@
+package io.ctimw.core.control;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.call.CallId;
+import io.ctimw.core.call.CallRegistry;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns an untrusted {@link ControlRequest} into a {@link ControlCommand} for one login, or says why
+ * not. Unknown fields are refused (an agent cannot smuggle {@code login} or {@code rid} through), and a
+ * cid must be a current call of that same login.
+ */
+public final class CommandValidator {
+    private final CommandCatalog catalog;
+    private final CallRegistry calls;
+
+    public CommandValidator(CommandCatalog catalog, CallRegistry calls) {
+        this.catalog = catalog;
+        this.calls = calls;
+    }
+
+    /** Either the command to send, or the refusal ({@link ControlResult.Invalid} / {@link ControlResult.UnknownCall}). */
+    public sealed interface Outcome {
+        record Valid(ControlCommand command) implements Outcome {}
+
+        record Refused(ControlResult result) implements Outcome {}
+    }
+
+    public Outcome validate(Login login, ControlRequest request) {
+        if (request.name() == null || request.name().isEmpty()) {
+            return refuse("field 'name' is required: the command to send");
+        }
+        Optional<CommandSpec> found = catalog.find(request.name());
+        if (found.isEmpty()) {
+            return refuse("unknown command '" + printable(request.name()) + "'; known: "
+                    + catalog.all().stream().map(CommandSpec::name).toList());
+        }
+        CommandSpec spec = found.get();
+        List<String> problems = new ArrayList<>();
+        for (String field : request.fields().keySet()) {
+            if (spec.field(field).isEmpty()) {
+                problems.add("field '" + printable(field) + "' is not allowed in " + spec.name()
+                        + (field.equals("login") || field.equals("rid") ? " (the middleware sets it)" : ""));
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        CallId cid = null;
+        for (FieldSpec field : spec.fields()) {
+            Object value = request.fields().get(field.name());
+            if (value == null) {
+                if (field.required()) {
+                    problems.add("field '" + field.name() + "' is required: " + field.type().expected());
+                }
+                continue;
+            }
+            if (!field.type().accepts(value, catalog.allowedStates())) {
+                String expected = field.type() == FieldType.USER_STATE
+                        ? "one of " + catalog.allowedStates().stream().sorted().toList()
+                        : field.type().expected();
+                problems.add("field '" + field.name() + "' must be " + expected);
+                continue;
+            }
+            if (field.type() == FieldType.CALL_ID) {
+                cid = CallId.ofText(asKey(value));
+                values.put(field.name(), cid);
+            } else {
+                values.put(field.name(), value);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return refuse(String.join("; ", problems));
+        }
+        if (cid != null) {
+            Optional<CallId> known = calls.find(login, cid.key());
+            if (known.isEmpty()) {
+                return new Outcome.Refused(new ControlResult.UnknownCall(cid.key()));
+            }
+            values.put("cid", known.get()); // the CTI's own type for this call
+        }
+        return new Outcome.Valid(new ControlCommand(spec.name(), values));
+    }
+
+    private static String asKey(Object value) {
+        if (value instanceof BigInteger b) {
+            return b.toString();
+        }
+        return value.toString();
+    }
+
+    private static Outcome refuse(String detail) {
+        return new Outcome.Refused(new ControlResult.Invalid(detail));
+    }
+
+    /** Echoes agent text in errors without letting it forge log lines or huge bodies. */
+    private static String printable(String s) {
+        String cut = s.length() > 64 ? s.substring(0, 64) + "…" : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

@@ -1,0 +1,62 @@
+package io.ctimw.core.event;
+
+import io.ctimw.core.auth.Session;
+import io.ctimw.core.auth.SessionService;
+import io.ctimw.core.port.in.EventsUseCase;
+import io.ctimw.core.port.out.EventStore;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hands an agent its own events, and only its own: every read is keyed by the session's login.
+ * A long-poll registers with the {@link DeliveryHub} and costs no thread while it waits.
+ */
+public final class EventService implements EventsUseCase {
+    private final EventStore store;
+    private final DeliveryHub hub;
+    private final SessionService sessions;
+    private final Executor readers;
+
+    /** @param readers runs the store reads of woken polls (bounded; store reads block on JDBC) */
+    public EventService(EventStore store, DeliveryHub hub, SessionService sessions, Executor readers) {
+        this.store = store;
+        this.hub = hub;
+        this.sessions = sessions;
+        this.readers = readers;
+    }
+
+    @Override
+    public CompletionStage<List<StoredEvent>> poll(Session session, EventQuery query) {
+        long from = query.after().orElse(session.deliveredCursor());
+        if (query.maxWait().isZero()) {
+            return CompletableFuture.completedFuture(read(session, from, query.limit()));
+        }
+        CompletableFuture<Void> waiter = hub.register(session.login());
+        List<StoredEvent> ready;
+        try {
+            ready = read(session, from, query.limit());
+        } catch (RuntimeException e) {
+            hub.cancel(session.login(), waiter);
+            throw e;
+        }
+        if (!ready.isEmpty()) {
+            hub.cancel(session.login(), waiter);
+            return CompletableFuture.completedFuture(ready);
+        }
+        return waiter
+                .completeOnTimeout(null, query.maxWait().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((v, e) -> hub.cancel(session.login(), waiter))
+                .thenApplyAsync(v -> read(session, from, query.limit()), readers);
+    }
+
+    private List<StoredEvent> read(Session session, long from, int limit) {
+        List<StoredEvent> events = store.after(session.login(), from, limit);
+        if (!events.isEmpty()) {
+            sessions.delivered(session, events.get(events.size() - 1).cursor());
+        }
+        return events;
+    }
+}

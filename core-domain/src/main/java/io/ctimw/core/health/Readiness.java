@@ -1,0 +1,8 @@
+package io.ctimw.core.health;
+
+/** Whether the service can do its job: the database answers and the CTI link is initialised. */
+public record Readiness(boolean database, boolean cti, int bufferedEvents, int attachedPhones) {
+    public boolean ready() {
+        return database && cti;
+    }
+}

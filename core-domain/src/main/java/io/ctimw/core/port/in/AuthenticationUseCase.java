@@ -1,0 +1,18 @@
+package io.ctimw.core.port.in;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.auth.LoginResult;
+import io.ctimw.core.auth.Password;
+import io.ctimw.core.auth.Session;
+import io.ctimw.core.auth.SessionToken;
+import java.util.Optional;
+
+/** Agents logging in and out, and requests proving who they are. */
+public interface AuthenticationUseCase {
+    LoginResult login(Login login, Password password);
+
+    /** The live session the token belongs to, or empty (unknown, expired or logged out). */
+    Optional<Session> authenticate(SessionToken token);
+
+    void logout(Session session);
+}

@@ -1,0 +1,8 @@
+package io.ctimw.core.port.in;
+
+import io.ctimw.core.health.Readiness;
+
+/** Operators asking whether the service can serve. */
+public interface ReadinessUseCase {
+    Readiness check();
+}

@@ -1,0 +1,34 @@
+package io.ctimw.core.port.out;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.auth.Session;
+import io.ctimw.core.auth.TokenHash;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Persisted sessions, looked up by token hash; they survive a middleware restart. */
+public interface SessionStore {
+    void save(Session session);
+
+    Optional<Session> find(TokenHash tokenHash);
+
+    /** Records activity; never moves {@code lastSeenAt} backwards. */
+    void touch(TokenHash tokenHash, Instant lastSeenAt);
+
+    /** Moves the delivery position forward; a smaller cursor than the stored one is ignored. */
+    void advanceCursor(TokenHash tokenHash, long cursor);
+
+    /** @return true when a session was removed */
+    boolean delete(TokenHash tokenHash);
+
+    /** Deletes every session that expired (absolute expiry before {@code now} or idle since {@code idleBefore}). */
+    List<Session> deleteExpired(Instant now, Instant idleBefore);
+
+    /** Logins that have at least one session not expired at {@code now} and seen after {@code idleBefore}. */
+    Set<Login> loginsWithLiveSessions(Instant now, Instant idleBefore);
+
+    /** Removes all sessions of a login (used when a user is disabled). */
+    List<Session> deleteAllOf(Login login);
+}

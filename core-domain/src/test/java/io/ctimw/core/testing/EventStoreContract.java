@@ -1,0 +1,202 @@
+package io.ctimw.core.testing;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.event.PendingEvent;
+import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.port.out.EventStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link EventStore} must do; extend it with a factory for the implementation under test. */
+public abstract class EventStoreContract {
+    private static final Instant T0 = Instant.parse("2026-03-01T08:00:00.000001Z");
+    private static final Login ALICE = new Login("alice");
+    private static final Login BOB = new Login("bob");
+
+    private EventStore store;
+
+    /** A fresh store with no events in it. */
+    protected abstract EventStore newEmptyStore();
+
+    @BeforeEach
+    void createStore() {
+        store = newEmptyStore();
+    }
+
+    private static PendingEvent event(Login login, String name, int second) {
+        return new PendingEvent(login, name, "{\"name\":\"" + name + "\",\"n\":" + second + "}", T0.plusSeconds(second));
+    }
+
+    private static List<Long> cursors(List<StoredEvent> events) {
+        return events.stream().map(StoredEvent::cursor).toList();
+    }
+
+    private static List<String> names(List<StoredEvent> events) {
+        return events.stream().map(StoredEvent::name).toList();
+    }
+
+    @Test
+    void anEmptyStoreHasNothingAndLatestCursorZero() {
+        assertEquals(0, store.latestCursor(ALICE));
+        assertEquals(List.of(), store.after(ALICE, 0, 100));
+        assertEquals(List.of(), store.append(List.of()));
+    }
+
+    @Test
+    void appendReturnsTheEventsInListOrderWithIncreasingCursors() {
+        List<PendingEvent> batch = List.of(event(ALICE, "A1", 1), event(BOB, "B1", 2), event(ALICE, "A2", 3));
+        List<StoredEvent> stored = store.append(batch);
+
+        assertEquals(3, stored.size());
+        for (int i = 0; i < batch.size(); i++) {
+            PendingEvent in = batch.get(i);
+            StoredEvent out = stored.get(i);
+            assertEquals(List.of(in.login(), in.name(), in.json(), in.receivedAt()),
+                    List.of(out.login(), out.name(), out.json(), out.receivedAt()));
+        }
+        assertTrue(stored.get(0).cursor() < stored.get(1).cursor());
+        assertTrue(stored.get(1).cursor() < stored.get(2).cursor());
+    }
+
+    @Test
+    void cursorsKeepIncreasingAcrossBatches() {
+        long previous = 0;
+        for (int round = 0; round < 5; round++) {
+            List<StoredEvent> stored = store.append(List.of(event(ALICE, "E" + round, round)));
+            assertTrue(stored.get(0).cursor() > previous, "cursor must increase");
+            previous = stored.get(0).cursor();
+        }
+        assertEquals(previous, store.latestCursor(ALICE));
+    }
+
+    @Test
+    void afterReturnsOnlyTheLoginsOwnEventsOldestFirst() {
+        List<StoredEvent> stored = store.append(List.of(
+                event(ALICE, "A1", 1), event(BOB, "B1", 2), event(ALICE, "A2", 3), event(BOB, "B2", 4)));
+        store.append(List.of(event(ALICE, "A3", 5)));
+
+        List<StoredEvent> alice = store.after(ALICE, 0, 100);
+        assertEquals(List.of("A1", "A2", "A3"), names(alice));
+        assertEquals(stored.get(0), alice.get(0));
+        assertEquals(List.of("B1", "B2"), names(store.after(BOB, 0, 100)));
+        assertEquals(List.of(), store.after(new Login("carol"), 0, 100));
+    }
+
+    @Test
+    void afterStartsStrictlyAfterTheGivenCursor() {
+        List<StoredEvent> stored = store.append(List.of(event(ALICE, "A1", 1), event(ALICE, "A2", 2),
+                event(ALICE, "A3", 3)));
+        assertEquals(List.of("A2", "A3"), names(store.after(ALICE, stored.get(0).cursor(), 100)));
+        assertEquals(List.of(), store.after(ALICE, stored.get(2).cursor(), 100));
+    }
+
+    @Test
+    void afterHonoursTheLimitAndPagesCoverEverythingOnce() {
+        List<PendingEvent> batch = IntStream.range(0, 25).mapToObj(i -> event(ALICE, "E" + i, i)).toList();
+        List<StoredEvent> stored = store.append(batch);
+        store.append(List.of(event(BOB, "noise", 99)));
+
+        List<StoredEvent> seen = new ArrayList<>();
+        long from = 0;
+        while (true) {
+            List<StoredEvent> page = store.after(ALICE, from, 10);
+            assertTrue(page.size() <= 10, "page larger than the limit");
+            if (page.isEmpty()) {
+                break;
+            }
+            seen.addAll(page);
+            from = page.get(page.size() - 1).cursor();
+        }
+        assertEquals(stored, seen);
+        assertEquals(1, store.after(ALICE, 0, 1).size());
+    }
+
+    @Test
+    void latestCursorIsPerLogin() {
+        List<StoredEvent> stored = store.append(List.of(event(ALICE, "A1", 1), event(BOB, "B1", 2),
+                event(ALICE, "A2", 3), event(BOB, "B2", 4)));
+        assertEquals(stored.get(2).cursor(), store.latestCursor(ALICE));
+        assertEquals(stored.get(3).cursor(), store.latestCursor(BOB));
+        assertEquals(0, store.latestCursor(new Login("carol")));
+    }
+
+    @Test
+    void theJsonTextIsKeptVerbatim() {
+        // Key order, whitespace, duplicate keys and escapes must survive: agents get the CTI's own text.
+        String json = "{ \"z\" : 1,\"a\":[1, 2.50, true],\n\"z\":\"dup\",\"u\":\"\\u00e9 é \\\"q\\\"\" }";
+        store.append(List.of(new PendingEvent(ALICE, "Odd", json, T0)));
+        assertEquals(json, store.after(ALICE, 0, 1).get(0).json());
+    }
+
+    @Test
+    void deleteReceivedBeforeRemovesOnlyOlderEvents() {
+        List<StoredEvent> stored = store.append(List.of(event(ALICE, "old", 1), event(BOB, "old", 2),
+                event(ALICE, "cutoff", 10), event(BOB, "new", 11)));
+        Instant cutoff = T0.plusSeconds(10);
+
+        assertEquals(2, store.deleteReceivedBefore(cutoff));
+        assertEquals(List.of(stored.get(2)), store.after(ALICE, 0, 100));
+        assertEquals(List.of(stored.get(3)), store.after(BOB, 0, 100));
+        assertEquals(0, store.deleteReceivedBefore(cutoff));
+    }
+
+    @Test
+    void cursorsAreNeverReusedAfterDeletion() {
+        List<StoredEvent> first = store.append(List.of(event(ALICE, "A1", 1), event(ALICE, "A2", 2)));
+        store.deleteReceivedBefore(T0.plus(Duration.ofDays(1)));
+        List<StoredEvent> next = store.append(List.of(event(ALICE, "A3", 3)));
+        assertTrue(next.get(0).cursor() > first.get(1).cursor());
+        assertEquals(List.of("A3"), names(store.after(ALICE, 0, 100)));
+    }
+
+    @Test
+    void concurrentAppendsGetDistinctCursorsInBatchOrder() throws Exception {
+        int writers = 4;
+        int batches = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<List<StoredEvent>>> jobs = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                Login login = new Login("agent" + w);
+                jobs.add(() -> {
+                    List<StoredEvent> mine = new ArrayList<>();
+                    for (int b = 0; b < batches; b++) {
+                        mine.addAll(store.append(List.of(event(login, "x" + b, b), event(login, "y" + b, b))));
+                    }
+                    return mine;
+                });
+            }
+            Set<Long> all = new HashSet<>();
+            for (Future<List<StoredEvent>> f : pool.invokeAll(jobs)) {
+                List<StoredEvent> mine = f.get();
+                List<Long> own = cursors(mine);
+                assertEquals(own.stream().sorted().toList(), own, "a writer's cursors must increase");
+                all.addAll(own);
+                assertEquals(mine, store.after(mine.get(0).login(), 0, 1000));
+            }
+            assertEquals(writers * batches * 2, all.size(), "cursors must be distinct");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void pingSucceedsWhenTheStoreIsUp() {
+        assertDoesNotThrow(store::ping);
+    }
+}

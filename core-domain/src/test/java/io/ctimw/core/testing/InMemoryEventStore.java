@@ -1,0 +1,90 @@
+package io.ctimw.core.testing;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.event.PendingEvent;
+import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.port.out.EventStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A thread-safe in-memory {@link EventStore} with one global cursor sequence, like the database's
+ * identity column: cursors are never reused, even after events are deleted.
+ */
+public final class InMemoryEventStore implements EventStore {
+    /** Per login, events in cursor order (appends only ever add larger cursors at the end). */
+    private final Map<Login, List<StoredEvent>> byLogin = new HashMap<>();
+    private final StoreOutage outage = new StoreOutage("event store");
+    private long lastCursor;
+
+    /** While unavailable, every call throws {@link io.ctimw.core.port.out.StoreUnavailableException}. */
+    public void setAvailable(boolean available) {
+        outage.setAvailable(available);
+    }
+
+    @Override
+    public synchronized List<StoredEvent> append(List<PendingEvent> batch) {
+        outage.check();
+        List<StoredEvent> stored = new ArrayList<>(batch.size());
+        for (PendingEvent e : batch) {
+            stored.add(new StoredEvent(++lastCursor, e.login(), e.name(), e.json(), e.receivedAt()));
+        }
+        stored.forEach(e -> byLogin.computeIfAbsent(e.login(), l -> new ArrayList<>()).add(e));
+        return List.copyOf(stored);
+    }
+
+    @Override
+    public synchronized List<StoredEvent> after(Login login, long after, int limit) {
+        outage.check();
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        List<StoredEvent> events = byLogin.getOrDefault(login, List.of());
+        int from = firstIndexAfter(events, after);
+        return List.copyOf(events.subList(from, Math.min(events.size(), from + limit)));
+    }
+
+    @Override
+    public synchronized long latestCursor(Login login) {
+        outage.check();
+        List<StoredEvent> events = byLogin.getOrDefault(login, List.of());
+        return events.isEmpty() ? 0 : events.get(events.size() - 1).cursor();
+    }
+
+    @Override
+    public synchronized int deleteReceivedBefore(Instant cutoff) {
+        outage.check();
+        int before = size();
+        byLogin.values().forEach(events -> events.removeIf(e -> e.receivedAt().isBefore(cutoff)));
+        byLogin.values().removeIf(List::isEmpty);
+        return before - size();
+    }
+
+    @Override
+    public void ping() {
+        outage.check();
+    }
+
+    /** How many events are stored, across all logins. */
+    public synchronized int size() {
+        return byLogin.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** Binary search: the index of the first event with a cursor greater than {@code after}. */
+    private static int firstIndexAfter(List<StoredEvent> events, long after) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events.get(mid).cursor() <= after) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

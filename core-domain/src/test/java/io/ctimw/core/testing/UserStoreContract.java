@@ -1,0 +1,102 @@
+package io.ctimw.core.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.auth.User;
+import io.ctimw.core.port.out.DuplicateUserException;
+import io.ctimw.core.port.out.UserStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link UserStore} must do; extend it with a factory for the implementation under test. */
+public abstract class UserStoreContract {
+    private static final Instant T0 = Instant.parse("2026-03-01T09:15:30.123456Z");
+
+    private UserStore store;
+
+    /** A fresh store with no users in it. */
+    protected abstract UserStore newEmptyStore();
+
+    @BeforeEach
+    void createStore() {
+        store = newEmptyStore();
+    }
+
+    private static User user(String login, String hash, boolean enabled) {
+        return new User(new Login(login), hash, enabled, T0);
+    }
+
+    @Test
+    void anUnknownLoginIsNotFound() {
+        assertEquals(Optional.empty(), store.find(new Login("nobody")));
+        assertEquals(List.of(), store.all());
+    }
+
+    @Test
+    void anAddedUserIsFoundWithEveryField() {
+        User alice = new User(new Login("alice"), "$2a$04$hash-alice", false, T0);
+        store.add(alice);
+        assertEquals(Optional.of(alice), store.find(new Login("alice")));
+    }
+
+    @Test
+    void addingATakenLoginFailsAndKeepsTheFirstUser() {
+        User first = user("alice", "hash-1", true);
+        store.add(first);
+        assertThrows(DuplicateUserException.class, () -> store.add(user("alice", "hash-2", false)));
+        assertEquals(Optional.of(first), store.find(new Login("alice")));
+    }
+
+    @Test
+    void loginsAreCaseSensitive() {
+        store.add(user("alice", "lower", true));
+        store.add(user("Alice", "upper", true));
+        assertEquals("lower", store.find(new Login("alice")).orElseThrow().passwordHash());
+        assertEquals("upper", store.find(new Login("Alice")).orElseThrow().passwordHash());
+    }
+
+    @Test
+    void updatingThePasswordHashChangesOnlyThatUser() {
+        store.add(user("alice", "old-a", true));
+        store.add(user("bob", "old-b", true));
+        assertTrue(store.updatePasswordHash(new Login("alice"), "new-a"));
+        assertEquals(user("alice", "new-a", true), store.find(new Login("alice")).orElseThrow());
+        assertEquals("old-b", store.find(new Login("bob")).orElseThrow().passwordHash());
+    }
+
+    @Test
+    void updatingAnUnknownUserReportsFalseAndCreatesNothing() {
+        assertFalse(store.updatePasswordHash(new Login("ghost"), "h"));
+        assertFalse(store.setEnabled(new Login("ghost"), true));
+        assertEquals(Optional.empty(), store.find(new Login("ghost")));
+    }
+
+    @Test
+    void enablingAndDisablingKeepsTheOtherFields() {
+        store.add(user("alice", "hash", true));
+        store.add(user("bob", "hash-b", true));
+        assertTrue(store.setEnabled(new Login("alice"), false));
+        assertEquals(user("alice", "hash", false), store.find(new Login("alice")).orElseThrow());
+        assertTrue(store.find(new Login("bob")).orElseThrow().enabled());
+        assertTrue(store.setEnabled(new Login("alice"), true));
+        assertTrue(store.find(new Login("alice")).orElseThrow().enabled());
+    }
+
+    @Test
+    void allListsEveryUserOrderedByLoginLikeJavaStrings() {
+        // Mixed case and punctuation: a locale-aware collation would order these differently.
+        for (String login : List.of("bob", "alice", "Zed", "a.b", "a-b", "A_1", "10", "9")) {
+            store.add(user(login, "h-" + login, true));
+        }
+        List<String> logins = store.all().stream().map(u -> u.login().value()).toList();
+        assertEquals(List.of("10", "9", "A_1", "Zed", "a-b", "a.b", "alice", "bob"), logins);
+        assertEquals("h-Zed", store.all().get(3).passwordHash());
+    }
+}
