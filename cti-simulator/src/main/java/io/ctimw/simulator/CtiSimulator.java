@@ -1,0 +1,237 @@
+package io.ctimw.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An NCC CTI API (protocol 13) server on a real WebSocket, for tests, demos and load. All methods are
+ * thread-safe. One-shot: {@link #start()} once, {@link #close()} once.
+ *
+ * <pre>{@code
+ * try (CtiSimulator sim = CtiSimulator.builder().operators("agent1").build().start()) {
+ *     connect to sim.url(), SetProtocolVersion "13", AttachToUser agent1 ...
+ *     Object cid = sim.injectIncomingCall("agent1", "+7001");
+ *     sim.awaitCommand(c -> c.is("Answer"), Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ */
+public final class CtiSimulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CtiSimulator.class);
+
+    private final SimulatorSettings settings;
+    private final Model model;
+    private final CommandJournal journal = new CommandJournal();
+    private final ModelActions actions;
+    private final LoadGenerator load;
+    private final CtiWebSocketServer server;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    CtiSimulator(SimulatorSettings settings) {
+        this.settings = settings;
+        Switchboard board = new Switchboard();
+        settings.operators().forEach(board::addPhone);
+        CidFactory cids = new CidFactory(settings.cidAsNumber());
+        this.model = new Model(settings, board, cids, new Faults(), new ModelThread());
+        this.actions = new ModelActions(model);
+        this.load = new LoadGenerator(board, cids);
+        this.server = new CtiWebSocketServer(new InetSocketAddress(settings.host(), settings.port()), board,
+                new CommandProcessor(model, journal), model.thread());
+    }
+
+    public static CtiSimulatorBuilder builder() {
+        return new CtiSimulatorBuilder();
+    }
+
+    /** Binds and returns once listening; throws IllegalStateException if the port cannot be bound. */
+    public synchronized CtiSimulator start() {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        server.startAndWait();
+        LOG.info("CTI simulator listening on {} (operators {}, cid as {})", url(), settings.operators(),
+                settings.cidAsNumber() ? "number" : "string");
+        return this;
+    }
+
+    /** The bound port (the real one when built with port 0). */
+    public int port() {
+        if (!started) {
+            throw new IllegalStateException("not started");
+        }
+        return server.getPort();
+    }
+
+    /** {@code ws://HOST:PORT/ws}; the server accepts any path. */
+    public String url() {
+        return "ws://" + settings.host() + ":" + port() + "/ws";
+    }
+
+    /** Stops load, closes every connection and the listener. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        load.stop();
+        try {
+            server.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        model.thread().close();
+        LOG.info("CTI simulator stopped");
+    }
+
+    // ---- model ----
+
+    /** Adds a known login (softphone state normal); no-op if it exists. */
+    public void addOperator(String login) {
+        actions.addOperator(login);
+    }
+
+    /** Puts the softphone offline (calls dropped) or back to normal; emits UserState to attached connections. */
+    public void setOffline(String login, boolean offline) {
+        actions.setOffline(login, offline);
+    }
+
+    /**
+     * Rings the operator: creates an incoming call and emits NewCall (direction in, state new).
+     * Returns the cid, a String or a Long as configured. Throws if the login is unknown or offline.
+     */
+    public Object injectIncomingCall(String login, String callerNumber) {
+        return actions.injectIncomingCall(login, callerNumber);
+    }
+
+    /** The far end hangs up: the call becomes ended (CallStatus) and waits for the operator's Close. */
+    public void remoteHangup(String login, Object cid) {
+        actions.remoteHangup(login, cid);
+    }
+
+    /** Sends an arbitrary event to the login's attached connections; {@code login} is added if absent. */
+    public void emit(String login, Map<String, Object> eventFields) {
+        ObjectNode event = Json.MAPPER.valueToTree(eventFields);
+        if (!event.has("login")) {
+            event.put("login", login);
+        }
+        actions.emit(login, event);
+    }
+
+    /** Sends this text unchanged to every connection that has set the protocol version. */
+    public void emitRaw(String json) {
+        actions.emitRaw(json);
+    }
+
+    // ---- observation ----
+
+    /** Every JSON object received so far, oldest first, including commands without rid. */
+    public List<ReceivedCommand> receivedCommands() {
+        return journal.snapshot();
+    }
+
+    /**
+     * The first received command matching, whether it came before this call or arrives within the
+     * timeout; throws IllegalStateException (listing what did arrive) on timeout.
+     */
+    public ReceivedCommand awaitCommand(Predicate<ReceivedCommand> match, Duration timeout) {
+        return journal.await(match, timeout);
+    }
+
+    /** Forgets the received commands, e.g. between phases of one test. */
+    public void clearReceivedCommands() {
+        journal.clear();
+    }
+
+    /** Logins with at least one attached connection. */
+    public Set<String> attachedLogins() {
+        return model.board().attachedLogins();
+    }
+
+    /**
+     * Waits until some connection is attached to the login; throws IllegalStateException on timeout.
+     * Once it returns, the attach sequence (Ok, UserState, Calls, Conferences) has been sent in full,
+     * so events injected afterwards reach the client after it.
+     */
+    public void awaitAttached(String login, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // Attachments change on the model thread; a short poll keeps this helper free of extra hooks.
+        while (!attachedLogins().contains(login)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no connection attached to " + login + " within " + timeout);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    /** Open WebSocket connections (handshake completed). */
+    public int connectionCount() {
+        return model.board().connections().size();
+    }
+
+    // ---- faults ----
+
+    /** Closes every connection's socket without a close handshake (the client sees 1006). */
+    public void dropAllConnections() {
+        model.board().connections().forEach(c -> c.socket.closeConnection(1006, "dropped by simulator"));
+    }
+
+    /** While on, AttachToUser for this login gets Error "no licence". */
+    public void rejectAttach(String login, boolean reject) {
+        model.faults().rejectAttach(login, reject);
+    }
+
+    /** Delays the execution (reply and events) of every command received from now on. */
+    public void replyDelay(Duration delay) {
+        model.faults().replyDelay(delay);
+    }
+
+    /** While on, this command gets no reply and has no effect (it is still recorded). */
+    public void silence(String commandName, boolean silent) {
+        model.faults().silence(commandName, silent);
+    }
+
+    /** The next command of this name (after the envelope checks) gets Error with this description. */
+    public void failNext(String commandName, String description) {
+        model.faults().failNext(commandName, description);
+    }
+
+    /** Sends every open connection a non-JSON text frame, then a JSON object without name. */
+    public void sendGarbage() {
+        actions.sendGarbage();
+    }
+
+    // ---- load ----
+
+    /**
+     * Emits {@code eventsPerSecond} CallStatus events (one fixed cid per login) round-robin over the
+     * logins, each with {@code params.simSentAtMicros} and {@code params.simSeq}. Events for a login
+     * with no attached connection are counted but go nowhere. Replaces any running load.
+     */
+    public void startLoad(double eventsPerSecond, List<String> logins) {
+        load.start(eventsPerSecond, List.copyOf(logins));
+    }
+
+    /** Stops the load; returns the number of events produced since it started. */
+    public long stopLoad() {
+        return load.stop();
+    }
+
+    /** Events produced by the current (or last) load run. */
+    public long loadEventsSent() {
+        return load.sent();
+    }
+}

@@ -1,0 +1,79 @@
+package io.ctimw.simulator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Standalone-mode background activity: periodic incoming calls and load that follows attachments. */
+final class DemoActivity implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoActivity.class);
+
+    private final CtiSimulator simulator;
+    private final List<String> operators;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cti-sim-demo");
+        t.setDaemon(true);
+        return t;
+    });
+    private Set<String> loadLogins = Set.of();
+
+    DemoActivity(CtiSimulator simulator, List<String> operators) {
+        this.simulator = simulator;
+        this.operators = List.copyOf(operators);
+    }
+
+    void ringEvery(Duration period) {
+        executor.scheduleAtFixedRate(this::ringSomeone, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Keeps the load on whichever operators are attached, rechecked every second. */
+    void loadAttached(double eventsPerSecond) {
+        executor.scheduleWithFixedDelay(() -> retargetLoad(eventsPerSecond), 0, 1, TimeUnit.SECONDS);
+    }
+
+    private void ringSomeone() {
+        List<String> attached = attachedOperators();
+        if (attached.isEmpty()) {
+            return;
+        }
+        String login = attached.get(ThreadLocalRandom.current().nextInt(attached.size()));
+        String caller = "+7900" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000));
+        try {
+            Object cid = simulator.injectIncomingCall(login, caller);
+            LOG.info("demo: incoming call {} from {} to {}", cid, caller, login);
+        } catch (IllegalStateException e) {
+            LOG.info("demo: not ringing {}: {}", login, e.getMessage());
+        }
+    }
+
+    private void retargetLoad(double eventsPerSecond) {
+        Set<String> now = Set.copyOf(attachedOperators());
+        if (now.equals(loadLogins)) {
+            return;
+        }
+        loadLogins = now;
+        if (now.isEmpty()) {
+            long sent = simulator.stopLoad();
+            LOG.info("load: paused, no operator attached ({} events sent)", sent);
+        } else {
+            simulator.startLoad(eventsPerSecond, List.copyOf(now));
+            LOG.info("load: {} events/s over {}", eventsPerSecond, now);
+        }
+    }
+
+    private List<String> attachedOperators() {
+        Set<String> attached = simulator.attachedLogins();
+        return operators.stream().filter(attached::contains).toList();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,76 @@
+package io.ctimw.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The registry of softphones and connections, and the fan-out of events to attached connections. */
+final class Switchboard {
+    private final ConcurrentMap<String, Softphone> phones = new ConcurrentHashMap<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+
+    Softphone phone(String login) {
+        return phones.get(login);
+    }
+
+    void addPhone(String login) {
+        phones.computeIfAbsent(login, Softphone::new);
+    }
+
+    void connected(Connection connection) {
+        connections.add(connection);
+    }
+
+    /** Called on the socket thread: from now on the connection neither counts nor takes attachments. */
+    void closing(Connection connection) {
+        connection.closed = true;
+        connections.remove(connection);
+    }
+
+    /** Called on the model thread: attachments belong to the connection, so they all go with it. */
+    void disconnected(Connection connection) {
+        for (String login : connection.attachedLogins) {
+            detach(connection, login);
+        }
+    }
+
+    void attach(Connection connection, Softphone phone) {
+        if (connection.closed) {
+            return;
+        }
+        connection.attachedLogins.add(phone.login);
+        phone.attached.add(connection);
+    }
+
+    void detach(Connection connection, String login) {
+        connection.attachedLogins.remove(login);
+        Softphone phone = phones.get(login);
+        if (phone != null) {
+            phone.attached.remove(connection);
+        }
+    }
+
+    /** Sends one event to every connection attached to the phone; serialised once. */
+    void emit(Softphone phone, ObjectNode event) {
+        if (phone.attached.isEmpty()) {
+            return;
+        }
+        String text = Json.write(event);
+        for (Connection connection : phone.attached) {
+            connection.send(text);
+        }
+    }
+
+    Collection<Connection> connections() {
+        return connections;
+    }
+
+    Set<String> attachedLogins() {
+        Set<String> logins = new TreeSet<>();
+        connections.forEach(c -> logins.addAll(c.attachedLogins));
+        return logins;
+    }
+}
