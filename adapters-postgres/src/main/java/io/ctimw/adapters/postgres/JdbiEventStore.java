@@ -1,0 +1,121 @@
+package io.ctimw.adapters.postgres;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.event.PendingEvent;
+import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.port.out.EventStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@link EventStore} on the {@code events} table. This is the hot path: a batch is appended in one
+ * statement (one round trip), reads walk the {@code (login, cursor)} index.
+ */
+public final class JdbiEventStore implements EventStore {
+    /**
+     * The batch travels as four parallel text arrays. Rows are inserted in array order, so the
+     * identity values they draw increase in that order; sorting the returned cursors therefore pairs
+     * them with the batch even though RETURNING itself promises no order.
+     */
+    private static final String APPEND = """
+            insert into events (login, name, payload, received_at)
+            select e.login, e.name, e.payload::json, e.received_at::timestamptz
+            from unnest(cast(:logins as text[]), cast(:names as text[]), cast(:payloads as text[]),
+                        cast(:receivedAts as text[])) with ordinality as e(login, name, payload, received_at, ord)
+            order by e.ord
+            returning cursor""";
+    private static final String AFTER = "select " + StoredEventMapper.COLUMNS + " from events"
+            + " where login = :login and cursor > :after order by cursor limit :limit";
+    /** Retention deletes go in chunks so one housekeeping round never holds a huge transaction. */
+    private static final String DELETE_CHUNK = """
+            delete from events where cursor in (
+                select cursor from events where received_at < :cutoff limit :chunk)""";
+    private static final int DELETE_CHUNK_SIZE = 10_000;
+    private static final StoredEventMapper MAPPER = new StoredEventMapper();
+
+    private final GuardedJdbi db;
+
+    public JdbiEventStore(Jdbi jdbi) {
+        this.db = new GuardedJdbi(jdbi, "event store");
+    }
+
+    @Override
+    public List<StoredEvent> append(List<PendingEvent> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        int n = batch.size();
+        String[] logins = new String[n];
+        String[] names = new String[n];
+        String[] payloads = new String[n];
+        String[] receivedAts = new String[n];
+        for (int i = 0; i < n; i++) {
+            PendingEvent e = batch.get(i);
+            logins[i] = e.login().value();
+            names[i] = e.name();
+            payloads[i] = e.json();
+            receivedAts[i] = Timestamps.toDbText(e.receivedAt());
+        }
+        List<Long> cursors = db.withHandle(h -> h.createQuery(APPEND)
+                .bindArray("logins", String.class, (Object[]) logins)
+                .bindArray("names", String.class, (Object[]) names)
+                .bindArray("payloads", String.class, (Object[]) payloads)
+                .bindArray("receivedAts", String.class, (Object[]) receivedAts)
+                .mapTo(Long.class)
+                .list());
+        if (cursors.size() != n) {
+            throw new IllegalStateException("appended " + n + " events but got " + cursors.size() + " cursors");
+        }
+        List<Long> ordered = new ArrayList<>(cursors);
+        ordered.sort(null);
+        List<StoredEvent> stored = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            PendingEvent e = batch.get(i);
+            stored.add(new StoredEvent(ordered.get(i), e.login(), e.name(), e.json(),
+                    Timestamps.toDb(e.receivedAt()).toInstant()));
+        }
+        return stored;
+    }
+
+    @Override
+    public List<StoredEvent> after(Login login, long after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return db.withHandle(h -> h.createQuery(AFTER)
+                .bind("login", login.value())
+                .bind("after", after)
+                .bind("limit", limit)
+                .map(MAPPER)
+                .list());
+    }
+
+    @Override
+    public long latestCursor(Login login) {
+        return db.withHandle(h -> h.createQuery("select coalesce(max(cursor), 0) from events where login = :login")
+                .bind("login", login.value())
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public int deleteReceivedBefore(Instant cutoff) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = db.withHandle(h -> h.createUpdate(DELETE_CHUNK)
+                    .bind("cutoff", Timestamps.toDb(cutoff))
+                    .bind("chunk", DELETE_CHUNK_SIZE)
+                    .execute());
+            total += deleted;
+        } while (deleted == DELETE_CHUNK_SIZE);
+        return total;
+    }
+
+    @Override
+    public void ping() {
+        db.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+    }
+}

@@ -1,0 +1,71 @@
+package io.ctimw.adapters.postgres;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.auth.User;
+import io.ctimw.core.port.out.DuplicateUserException;
+import io.ctimw.core.port.out.UserStore;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link UserStore} on the {@code users} table. */
+public final class JdbiUserStore implements UserStore {
+    private static final UserMapper MAPPER = new UserMapper();
+
+    private final GuardedJdbi db;
+
+    public JdbiUserStore(Jdbi jdbi) {
+        this.db = new GuardedJdbi(jdbi, "user store");
+    }
+
+    @Override
+    public Optional<User> find(Login login) {
+        return db.withHandle(h -> h.createQuery("select " + UserMapper.COLUMNS + " from users where login = :login")
+                .bind("login", login.value())
+                .map(MAPPER)
+                .findOne());
+    }
+
+    @Override
+    public void add(User user) {
+        try {
+            db.withHandle(h -> h.createUpdate("""
+                            insert into users (login, password_hash, enabled, created_at)
+                            values (:login, :hash, :enabled, :createdAt)""")
+                    .bind("login", user.login().value())
+                    .bind("hash", user.passwordHash())
+                    .bind("enabled", user.enabled())
+                    .bind("createdAt", Timestamps.toDb(user.createdAt()))
+                    .execute());
+        } catch (RuntimeException e) {
+            if (SqlFailures.isUniqueViolation(e)) {
+                throw new DuplicateUserException(user.login().value());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean updatePasswordHash(Login login, String passwordHash) {
+        return db.withHandle(h -> h.createUpdate("update users set password_hash = :hash where login = :login")
+                .bind("hash", passwordHash)
+                .bind("login", login.value())
+                .execute()) > 0;
+    }
+
+    @Override
+    public boolean setEnabled(Login login, boolean enabled) {
+        return db.withHandle(h -> h.createUpdate("update users set enabled = :enabled where login = :login")
+                .bind("enabled", enabled)
+                .bind("login", login.value())
+                .execute()) > 0;
+    }
+
+    /** Ordered by code point ({@code collate "C"}) to match {@link Login#compareTo}, whatever the locale. */
+    @Override
+    public List<User> all() {
+        return db.withHandle(h -> h.createQuery("select " + UserMapper.COLUMNS + " from users order by login collate \"C\"")
+                .map(MAPPER)
+                .list());
+    }
+}
