@@ -23,10 +23,10 @@ public interface SessionStore {
     /** @return true when a session was removed */
     boolean delete(TokenHash tokenHash);
 
-    /** Deletes every session that expired (absolute expiry before {@code now} or idle since {@code idleBefore}). */
+    /** Deletes every session no longer live: {@code expiresAt <= now} or {@code lastSeenAt <= idleBefore}. */
     List<Session> deleteExpired(Instant now, Instant idleBefore);
 
-    /** Logins that have at least one session not expired at {@code now} and seen after {@code idleBefore}. */
+    /** Logins with at least one live session: {@code expiresAt > now} and {@code lastSeenAt > idleBefore}. */
     Set<Login> loginsWithLiveSessions(Instant now, Instant idleBefore);
 
     /** Removes all sessions of a login (used when a user is disabled). */

@@ -1,0 +1,30 @@
+package io.ctimw.adapters.http;
+
+import io.ctimw.core.control.ControlRequest;
+import io.ctimw.core.port.in.CallControlUseCase;
+import io.javalin.http.Context;
+
+/** {@code POST /api/v1/control}: relays an agent's command for the session's own login. */
+public final class ControlHandlers {
+    private final CallControlUseCase control;
+    private final RequestBodies bodies;
+    private final JsonCodec json;
+    private final ControlResults results;
+    private final AsyncResults async;
+
+    public ControlHandlers(CallControlUseCase control, RequestBodies bodies, JsonCodec json,
+                           ControlResults results, AsyncResults async) {
+        this.control = control;
+        this.bodies = bodies;
+        this.json = json;
+        this.results = results;
+        this.async = async;
+    }
+
+    public void send(Context ctx) {
+        ControlRequest request = ControlRequests.from(json.parseObject(bodies.readJson(ctx)));
+        var session = Authenticator.sessionOf(ctx);
+        ctx.future(() -> async.respond(control.control(session, request),
+                result -> JsonResponses.ok(ctx, results.successBody(result))));
+    }
+}

@@ -1,0 +1,89 @@
+package io.ctimw.adapters.http;
+
+import io.ctimw.core.port.in.AuthenticationUseCase;
+import io.ctimw.core.port.in.CallControlUseCase;
+import io.ctimw.core.port.in.EventsUseCase;
+import io.ctimw.core.port.in.ReadinessUseCase;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LowResourceMonitor;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The agent-facing HTTP API: builds the Javalin server around the core's inbound ports.
+ * Create it, {@link #start()} it, {@link #stop()} it; it keeps no static state.
+ */
+public final class HttpApi {
+    private final HttpSettings settings;
+    private final QueuedThreadPool threads;
+    private final Javalin app;
+
+    public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
+                   CallControlUseCase control, ReadinessUseCase readiness) {
+        this.settings = settings;
+        this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
+        threads.setName("http-api");
+
+        JsonCodec json = new JsonCodec();
+        RequestBodies bodies = new RequestBodies(settings.maxBodyBytes());
+        AsyncResults async = new AsyncResults(threads, settings.asyncTimeout());
+        ErrorMapper errors = new ErrorMapper(json, settings.retryAfterSeconds());
+        Routes routes = new Routes(
+                new Authenticator(auth, settings.cookieName()),
+                new SessionHandlers(auth, bodies, json, new SessionCookie(settings)),
+                new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), async),
+                new ControlHandlers(control, bodies, json, new ControlResults(json), async),
+                new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
+                errors);
+        this.app = Javalin.create(config -> configure(config, routes, errors, json));
+    }
+
+    /** Binds {@code settings.host():settings.port()} and serves; returns once listening. */
+    public HttpApi start() {
+        app.start();
+        return this;
+    }
+
+    /** The bound port: the random one when the settings said 0. */
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    private void configure(JavalinConfig config, Routes routes, ErrorMapper errors, JsonCodec json) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.startup.startupWatcherEnabled = false; // it would keep the JVM alive after stop()
+
+        config.jetty.threadPool = threads;
+        config.jetty.addConnector((server, httpConfiguration) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+            connector.setHost(settings.host());
+            connector.setPort(settings.port());
+            // Longer than the longest long poll, so the connector never cuts a waiting request.
+            connector.setIdleTimeout(settings.idleTimeout().toMillis());
+            return connector;
+        });
+        // Javalin adds a LowResourceMonitor, whose low-resource mode drops idle timeouts to 1 s and would
+        // cut the long polls that (by design) sit idle for up to a minute.
+        config.jetty.modifyServer(server -> {
+            server.getBeans(LowResourceMonitor.class).forEach(server::removeBean);
+            server.setErrorHandler(new JettyErrors(json));
+        });
+
+        config.http.asyncTimeout = settings.asyncTimeout().toMillis() + 5_000; // backstop behind AsyncResults'
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.http.prefer405over404 = true;
+        config.http.compressionStrategy = CompressionStrategy.GZIP;
+
+        config.router.javaLangErrorHandler(errors::handleError);
+        config.requestLogger.http(new RequestLog());
+        routes.register(config.routes);
+    }
+}

@@ -1,0 +1,83 @@
+package io.ctimw.adapters.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The adapter's one Jackson setup: strict parsing of request bodies into plain Java values, and
+ * writing of response bodies. Event bodies never pass through here (see {@link EventsJson}).
+ */
+public final class JsonCodec {
+    private final ObjectMapper requests = new ObjectMapper()
+            // Duplicate keys would let a body mean two things; trailing data means it is not one document.
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // CTI replies are relayed, so decimals keep the CTI's spelling (1.10 stays 1.10).
+    private final ObjectMapper replies = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    private final ObjectMapper responses = new ObjectMapper();
+
+    /**
+     * Parses a request body that must be one JSON object; numbers become Integer/Long/BigInteger or
+     * Double, objects LinkedHashMaps, arrays Lists.
+     *
+     * @throws ProblemException 400 when the body is not exactly one JSON object
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> parseObject(byte[] body) {
+        Object value;
+        try {
+            value = requests.readValue(body, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, describe(e));
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the body could not be read as JSON");
+        }
+        if (!(value instanceof Map)) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the body must be a JSON object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    // Never echo Jackson's message: it quotes the offending text, which may be a password, into logs.
+    private static String describe(JsonProcessingException e) {
+        String original = String.valueOf(e.getOriginalMessage());
+        if (original.startsWith("Duplicate field")) {
+            return "the body has a duplicate key";
+        }
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? "the body is not valid JSON"
+                : "the body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    /** A CTI reply object without one member, or empty when the text is not a JSON object. */
+    public java.util.Optional<byte[]> withoutMember(String json, String member) {
+        try {
+            JsonNode node = replies.readTree(json);
+            if (!(node instanceof ObjectNode object)) {
+                return java.util.Optional.empty();
+            }
+            object.remove(member);
+            return java.util.Optional.of(replies.writeValueAsBytes(object));
+        } catch (JsonProcessingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public byte[] write(Object value) {
+        try {
+            return responses.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a response body", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.ctimw.adapters.http;
+
+/** The kinds of error this API answers with: status, RFC 9457 {@code type} URI and {@code title}. */
+public enum ProblemType {
+    BAD_REQUEST(400, "bad-request", "Bad request"),
+    INVALID_COMMAND(400, "invalid-command", "Invalid command"),
+    UNAUTHORIZED(401, "unauthorized", "Authentication required"),
+    LOGIN_REJECTED(401, "login-rejected", "Login rejected"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    UNKNOWN_CALL(404, "unknown-call", "Unknown call"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    CONTENT_TOO_LARGE(413, "content-too-large", "Content too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    CTI_REJECTED(422, "cti-rejected", "Rejected by the CTI"),
+    INTERNAL_ERROR(500, "internal-error", "Internal server error"),
+    CTI_PARSE_ERROR(502, "cti-parse-error", "The CTI could not parse the command"),
+    CTI_BAD_REPLY(502, "cti-bad-reply", "The CTI sent an unreadable reply"),
+    CTI_UNAVAILABLE(503, "cti-unavailable", "CTI link unavailable"),
+    STORE_UNAVAILABLE(503, "store-unavailable", "Database unavailable"),
+    TIMED_OUT(503, "timed-out", "Request took too long"),
+    CTI_TIMEOUT(504, "cti-timeout", "The CTI did not answer in time");
+
+    /**
+     * Problem types are identifiers, not documents: a tag URI (RFC 4151) is never dereferenced, as
+     * RFC 9457 suggests for types without a web page.
+     */
+    public static final String TYPE_BASE = "tag:ctimw.io,2026:problem/";
+
+    private final int status;
+    private final String uri;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.uri = TYPE_BASE + slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** 503s are the answers a client may retry later, so they carry {@code Retry-After}. */
+    public boolean retryable() {
+        return status == 503;
+    }
+}

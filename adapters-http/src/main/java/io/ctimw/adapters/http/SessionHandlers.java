@@ -1,0 +1,57 @@
+package io.ctimw.adapters.http;
+
+import io.ctimw.core.auth.LoginResult;
+import io.ctimw.core.auth.Session;
+import io.ctimw.core.port.in.AuthenticationUseCase;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Login, logout and "who am I": the session endpoints. */
+public final class SessionHandlers {
+    private final AuthenticationUseCase auth;
+    private final RequestBodies bodies;
+    private final JsonCodec json;
+    private final SessionCookie cookie;
+
+    public SessionHandlers(AuthenticationUseCase auth, RequestBodies bodies, JsonCodec json, SessionCookie cookie) {
+        this.auth = auth;
+        this.bodies = bodies;
+        this.json = json;
+        this.cookie = cookie;
+    }
+
+    /** {@code POST /api/v1/login}. */
+    public void login(Context ctx) {
+        LoginRequest request = LoginRequest.from(json.parseObject(bodies.readJson(ctx)));
+        LoginResult result = auth.login(request.login(), request.password());
+        if (!(result instanceof LoginResult.LoggedIn in)) {
+            // One answer for unknown login, wrong password and disabled account: no account probing.
+            throw new ProblemException(ProblemType.LOGIN_REJECTED, "the login or the password is wrong");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", in.token().value());
+        body.put("login", in.session().login().value());
+        body.put("expiresAt", in.session().expiresAt().toString());
+        ctx.res().addHeader("Set-Cookie", cookie.issue(in.token()));
+        JsonResponses.ok(ctx, json.write(body));
+    }
+
+    /** {@code POST /api/v1/logout}. */
+    public void logout(Context ctx) {
+        auth.logout(Authenticator.sessionOf(ctx));
+        ctx.res().addHeader("Set-Cookie", cookie.clear());
+        ctx.status(204);
+    }
+
+    /** {@code GET /api/v1/session}. */
+    public void whoami(Context ctx) {
+        Session session = Authenticator.sessionOf(ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("login", session.login().value());
+        body.put("createdAt", session.createdAt().toString());
+        body.put("expiresAt", session.expiresAt().toString());
+        body.put("cursor", session.deliveredCursor());
+        JsonResponses.ok(ctx, json.write(body));
+    }
+}

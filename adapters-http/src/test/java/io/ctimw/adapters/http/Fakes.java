@@ -1,0 +1,114 @@
+package io.ctimw.adapters.http;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.auth.LoginResult;
+import io.ctimw.core.auth.Password;
+import io.ctimw.core.auth.Session;
+import io.ctimw.core.auth.SessionToken;
+import io.ctimw.core.control.ControlRequest;
+import io.ctimw.core.control.ControlResult;
+import io.ctimw.core.event.EventQuery;
+import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.health.Readiness;
+import io.ctimw.core.port.in.AuthenticationUseCase;
+import io.ctimw.core.port.in.CallControlUseCase;
+import io.ctimw.core.port.in.EventsUseCase;
+import io.ctimw.core.port.in.ReadinessUseCase;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/** Hand-written fakes of the inbound ports that record what the HTTP adapter handed them. */
+final class Fakes {
+    static final String TOKEN = "tok_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdef";
+    static final Instant CREATED = Instant.parse("2026-11-21T08:00:00Z");
+    static final Instant EXPIRES = Instant.parse("2026-11-21T20:00:00Z");
+    static final Session SESSION = session("agent1", TOKEN, 7);
+
+    private Fakes() {
+    }
+
+    static Session session(String login, String token, long cursor) {
+        return new Session(new SessionToken(token).hash(), new Login(login), CREATED, CREATED, EXPIRES, cursor);
+    }
+
+    /** Knows one password per login and the live tokens; counts every call. */
+    static final class Auth implements AuthenticationUseCase {
+        final Map<String, String> passwords = new ConcurrentHashMap<>(Map.of("agent1", "s3cret-pass"));
+        final Map<String, Session> sessions = new ConcurrentHashMap<>(Map.of(TOKEN, SESSION));
+        final List<Object> calls = new CopyOnWriteArrayList<>();
+        volatile RuntimeException failure;
+
+        @Override
+        public LoginResult login(Login login, Password password) {
+            calls.add(List.of("login", login, password));
+            throwIfFailing();
+            if (password.value().equals(passwords.get(login.value()))) {
+                return new LoginResult.LoggedIn(SESSION, new SessionToken(TOKEN));
+            }
+            return new LoginResult.Rejected();
+        }
+
+        @Override
+        public Optional<Session> authenticate(SessionToken token) {
+            calls.add(List.of("authenticate", token));
+            throwIfFailing();
+            return Optional.ofNullable(sessions.get(token.value()));
+        }
+
+        @Override
+        public void logout(Session session) {
+            calls.add(List.of("logout", session));
+            sessions.values().remove(session);
+        }
+
+        private void throwIfFailing() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    /** Answers each poll with whatever {@code next} supplies (a completed list by default). */
+    static final class Events implements EventsUseCase {
+        final List<EventQuery> queries = new CopyOnWriteArrayList<>();
+        final List<Session> sessions = new CopyOnWriteArrayList<>();
+        volatile Supplier<CompletionStage<List<StoredEvent>>> next = () -> CompletableFuture.completedFuture(List.of());
+
+        @Override
+        public CompletionStage<List<StoredEvent>> poll(Session session, EventQuery query) {
+            sessions.add(session);
+            queries.add(query);
+            return next.get();
+        }
+    }
+
+    static final class Control implements CallControlUseCase {
+        final List<ControlRequest> requests = new CopyOnWriteArrayList<>();
+        final List<Session> sessions = new CopyOnWriteArrayList<>();
+        volatile Supplier<CompletionStage<ControlResult>> next =
+                () -> CompletableFuture.completedFuture(new ControlResult.Accepted("Answer"));
+
+        @Override
+        public CompletionStage<ControlResult> control(Session session, ControlRequest request) {
+            sessions.add(session);
+            requests.add(request);
+            return next.get();
+        }
+    }
+
+    static final class Ready implements ReadinessUseCase {
+        volatile Supplier<Readiness> next = () -> new Readiness(true, true, 0, 3);
+
+        @Override
+        public Readiness check() {
+            return next.get();
+        }
+    }
+}

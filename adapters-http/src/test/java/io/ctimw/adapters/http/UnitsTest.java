@@ -1,0 +1,64 @@
+package io.ctimw.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.event.StoredEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** The pieces that need no server. */
+class UnitsTest {
+    private static StoredEvent event(long cursor, String json) {
+        return new StoredEvent(cursor, new Login("a"), "X", json, Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void anEmptyBatchIsAnEmptyArray() {
+        assertEquals("[]", new String(EventsJson.array(List.of()), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void splicingKeepsUnicodeAndEscapesAsSent() {
+        String json = "{\"text\":\"Привет \\u00e9 \\\"q\\\"\",\"n\":-0.0e1}\n";
+        assertEquals("[{\"_cursor\":1,\"_receivedAt\":\"2026-01-01T00:00:00Z\",\"text\":\"Привет \\u00e9 \\\"q\\\"\",\"n\":-0.0e1}\n]",
+                new String(EventsJson.array(List.of(event(1, json))), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStoredNonObjectIsABugNotAStreamCorruption() {
+        assertThrows(IllegalStateException.class, () -> EventsJson.array(List.of(event(1, "[1,2]"))));
+    }
+
+    @Test
+    void aFutureThatNeverCompletesFailsAtTheBackstop() {
+        AsyncResults async = new AsyncResults(Runnable::run, Duration.ofMillis(50));
+        CompletableFuture<String> never = new CompletableFuture<>();
+
+        CompletableFuture<Void> answered = async.respond(never, value -> { });
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> answered.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(TimeoutException.class, failure.getCause());
+        assertEquals(false, never.isDone(), "the core's own future is left alone");
+    }
+
+    @Test
+    void settingsRefuseTimeoutsThatWouldCutALongPoll() {
+        HttpSettings d = HttpSettings.defaults();
+        assertThrows(IllegalArgumentException.class, () -> new HttpSettings(d.host(), d.port(), d.maxBodyBytes(),
+                d.cookieName(), false, d.sessionMaxAge(), 100, 5, 200, Duration.ofSeconds(60), Duration.ofSeconds(120)));
+        assertThrows(IllegalArgumentException.class, () -> new HttpSettings(d.host(), d.port(), d.maxBodyBytes(),
+                d.cookieName(), false, d.sessionMaxAge(), 100, 5, 200, Duration.ofSeconds(90), Duration.ofSeconds(90)));
+        assertThrows(IllegalArgumentException.class, () -> d.withCookie("bad name;", false, Duration.ofHours(1)));
+        assertThrows(IllegalArgumentException.class, () -> d.withMaxBodyBytes(0));
+    }
+}
