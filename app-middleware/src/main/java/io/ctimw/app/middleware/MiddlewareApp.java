@@ -1,0 +1,142 @@
+package io.ctimw.app.middleware;
+
+import io.ctimw.adapters.ctiws.CtiLinkSettings;
+import io.ctimw.adapters.ctiws.WsCtiGateway;
+import io.ctimw.adapters.http.HttpApi;
+import io.ctimw.adapters.http.HttpSettings;
+import io.ctimw.adapters.postgres.BcryptPasswordHasher;
+import io.ctimw.adapters.postgres.JdbiEventStore;
+import io.ctimw.adapters.postgres.JdbiSessionStore;
+import io.ctimw.adapters.postgres.JdbiUserStore;
+import io.ctimw.core.CoreServices;
+import io.ctimw.core.auth.SecureRandomTokenGenerator;
+import io.ctimw.core.auth.SessionPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one wiring class: builds every adapter and the core with {@code new}, starts them, stops them. */
+public final class MiddlewareApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MiddlewareApp.class);
+
+    private final DatabaseLauncher db;
+    private final CoreServices core;
+    private final HttpApi http;
+    private final ScheduledExecutorService chores;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MiddlewareApp(DatabaseLauncher db, CoreServices core, HttpApi http, ScheduledExecutorService chores) {
+        this.db = db;
+        this.core = core;
+        this.http = http;
+        this.chores = chores;
+    }
+
+    public static MiddlewareApp start(MiddlewareSettings s) {
+        DatabaseLauncher db = DatabaseLauncher.open(s.db());
+        CoreServices core = null;
+        HttpApi http = null;
+        try {
+            Jdbi jdbi = db.database().jdbi();
+            WsCtiGateway cti = new WsCtiGateway(ctiSettings(s.cti()));
+            core = new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi),
+                    new JdbiEventStore(jdbi), cti, new BcryptPasswordHasher(s.bcryptCost()),
+                    new SecureRandomTokenGenerator(), Clock.systemUTC()), coreSettings(s));
+            core.start();
+            http = new HttpApi(httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
+            startHttp(http, s.http());
+            ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "housekeeping");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = s.housekeepingInterval().toMillis();
+            chores.scheduleWithFixedDelay(core.housekeeping()::run, every, every, TimeUnit.MILLISECONDS);
+            LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
+                    s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : s.db().url());
+            return new MiddlewareApp(db, core, http, chores);
+        } catch (RuntimeException e) {
+            if (http != null) {
+                http.stop();
+            }
+            closeQuietly(core);
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void startHttp(HttpApi http, MiddlewareSettings.Http settings) {
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    static CoreServices.Settings coreSettings(MiddlewareSettings s) {
+        return new CoreServices.Settings(
+                new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(), s.sessions().touchInterval()),
+                s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(), s.events().retention(),
+                s.events().readerThreads());
+    }
+
+    static HttpSettings httpSettings(MiddlewareSettings s) {
+        return new HttpSettings(s.http().host(), s.http().port(), s.http().maxBodyBytes(),
+                HttpSettings.DEFAULT_COOKIE_NAME, s.http().cookieSecure(), s.sessions().absoluteTimeout(),
+                s.http().defaultEventLimit(), s.http().retryAfterSeconds(), s.http().maxThreads(),
+                Duration.ofSeconds(90), Duration.ofSeconds(120));
+    }
+
+    static CtiLinkSettings ctiSettings(MiddlewareSettings.Cti c) {
+        return new CtiLinkSettings(c.url(), c.subprotocol(), c.protocolVersion(), c.connectTimeout(),
+                c.replyTimeout(), c.pingInterval(), c.reconnectMin(), c.reconnectMax());
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public CoreServices core() {
+        return core;
+    }
+
+    /** Stops taking requests, closes the CTI link, stores what is buffered, closes the database. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("cti-middleware stopping");
+        http.stop();
+        chores.shutdownNow();
+        closeQuietly(core);
+        db.close();
+        LOG.info("cti-middleware stopped");
+    }
+
+    private static void closeQuietly(CoreServices core) {
+        if (core == null) {
+            return;
+        }
+        try {
+            core.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,110 @@
+package io.ctimw.app.middleware;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** The middleware's configuration, read once from HOCON into plain values and checked. */
+public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, int bcryptCost, Events events,
+                                 Duration housekeepingInterval) {
+
+    /** Agent-facing HTTP. */
+    public record Http(String host, int port, long maxBodyBytes, boolean cookieSecure, int retryAfterSeconds,
+                       int maxThreads, int defaultEventLimit) {}
+
+    /** PostgreSQL: {@code url} empty means the embedded server in {@code embeddedDir}. */
+    public record Db(String url, String user, String password, int poolSize, Path embeddedDir, int embeddedPort) {
+        public boolean embedded() {
+            return url.isBlank();
+        }
+    }
+
+    /** The CTI link. */
+    public record Cti(URI url, String subprotocol, String protocolVersion, Duration connectTimeout,
+                      Duration replyTimeout, Duration pingInterval, Duration reconnectMin, Duration reconnectMax,
+                      Set<String> allowedStates) {}
+
+    /** Session lifetimes. */
+    public record Sessions(Duration idleTimeout, Duration absoluteTimeout, Duration touchInterval) {}
+
+    /** Event storage and delivery. */
+    public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads) {}
+
+    /** Reads and checks every setting; a bad one throws {@link ConfigException} naming its path. */
+    public static MiddlewareSettings from(Config c) {
+        MiddlewareSettings s = new MiddlewareSettings(
+                new Http(c.getString("http.host"), port(c, "http.port"), positive(c, "http.max-body-bytes"),
+                        c.getBoolean("http.cookie-secure"), (int) positive(c, "http.retry-after-seconds"),
+                        (int) positive(c, "http.max-threads"), range(c, "http.default-event-limit", 1, 1000)),
+                new Db(c.getString("db.url"), c.getString("db.user"), c.getString("db.password"),
+                        (int) positive(c, "db.pool-size"), Path.of(c.getString("db.embedded.dir")),
+                        port(c, "db.embedded.port")),
+                new Cti(ctiUrl(c), c.getString("cti.subprotocol"), c.getString("cti.protocol-version"),
+                        duration(c, "cti.connect-timeout"), duration(c, "cti.reply-timeout"),
+                        duration(c, "cti.ping-interval"), duration(c, "cti.reconnect-min"),
+                        duration(c, "cti.reconnect-max"), new LinkedHashSet<>(c.getStringList("cti.allowed-states"))),
+                new Sessions(duration(c, "sessions.idle-timeout"), duration(c, "sessions.absolute-timeout"),
+                        duration(c, "sessions.touch-interval")),
+                range(c, "security.bcrypt-cost", 4, 31),
+                new Events(duration(c, "events.retention"), (int) positive(c, "events.buffer-capacity"),
+                        (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads")),
+                duration(c, "housekeeping.interval"));
+        if (s.db().url().isBlank() == false && !s.db().url().startsWith("jdbc:postgresql:")) {
+            throw new ConfigException.BadValue("db.url", "must be a jdbc:postgresql: URL or empty for the embedded database");
+        }
+        if (s.sessions().absoluteTimeout().compareTo(s.sessions().idleTimeout()) < 0
+                || s.sessions().touchInterval().compareTo(s.sessions().idleTimeout()) >= 0) {
+            throw new ConfigException.BadValue("sessions",
+                    "need touch-interval < idle-timeout <= absolute-timeout");
+        }
+        if (s.cti().reconnectMax().compareTo(s.cti().reconnectMin()) < 0) {
+            throw new ConfigException.BadValue("cti.reconnect-max", "must not be below cti.reconnect-min");
+        }
+        return s;
+    }
+
+    private static URI ctiUrl(Config c) {
+        String text = c.getString("cti.url");
+        try {
+            URI uri = new URI(text);
+            if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException.BadValue("cti.url", "must be a ws:// or wss:// URL with a host, got '" + text + "'");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException.BadValue("cti.url", "not a URL: " + e.getMessage());
+        }
+    }
+
+    private static int port(Config c, String path) {
+        return range(c, path, 0, 65535);
+    }
+
+    private static int range(Config c, String path, int min, int max) {
+        int v = c.getInt(path);
+        if (v < min || v > max) {
+            throw new ConfigException.BadValue(path, "must be between " + min + " and " + max + ", got " + v);
+        }
+        return v;
+    }
+
+    private static long positive(Config c, String path) {
+        long v = c.getLong(path);
+        if (v <= 0) {
+            throw new ConfigException.BadValue(path, "must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private static Duration duration(Config c, String path) {
+        Duration d = c.getDuration(path);
+        if (d.isNegative() || d.isZero()) {
+            throw new ConfigException.BadValue(path, "must be a positive duration, got " + d);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,55 @@
+package io.ctimw.app.middleware;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads the settings: environment variables (the few below) over the HOCON file given with --config
+ * over reference.conf.
+ */
+public final class SettingsLoader {
+    /** Environment variable to setting path; kept short on purpose and listed in the README. */
+    public static final Map<String, String> ENVIRONMENT = Map.of(
+            "CTIMW_HTTP_HOST", "http.host",
+            "CTIMW_HTTP_PORT", "http.port",
+            "CTIMW_DB_URL", "db.url",
+            "CTIMW_DB_USER", "db.user",
+            "CTIMW_DB_PASSWORD", "db.password",
+            "CTIMW_DB_EMBEDDED_DIR", "db.embedded.dir",
+            "CTIMW_CTI_URL", "cti.url");
+
+    private SettingsLoader() {
+    }
+
+    /**
+     * @param file the operator's file, or null for defaults only
+     * @throws ConfigException with a message naming the file, line and setting at fault
+     */
+    public static MiddlewareSettings load(Path file, Map<String, String> env) {
+        Config fromFile = ConfigFactory.empty();
+        if (file != null) {
+            if (!Files.isReadable(file)) {
+                throw new ConfigException.Generic("cannot read config file " + file);
+            }
+            fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        }
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        ENVIRONMENT.forEach((variable, path) -> {
+            String value = env.get(variable);
+            if (value != null) {
+                overrides.put(path, value);
+            }
+        });
+        Config merged = ConfigFactory.parseMap(overrides, "environment")
+                .withFallback(fromFile)
+                .withFallback(ConfigFactory.defaultReference())
+                .resolve();
+        return MiddlewareSettings.from(merged);
+    }
+}

@@ -1,0 +1,129 @@
+package io.ctimw.app.middleware;
+
+import io.ctimw.adapters.postgres.BcryptPasswordHasher;
+import io.ctimw.adapters.postgres.JdbiSessionStore;
+import io.ctimw.adapters.postgres.JdbiUserStore;
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.auth.Password;
+import io.ctimw.core.auth.User;
+import io.ctimw.core.auth.UserAdministration;
+import io.ctimw.core.port.out.DuplicateUserException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/** {@code users add|passwd|disable|enable|list}: account administration straight against the database. */
+final class UserCommands {
+    private final CliArgs cli;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    UserCommands(CliArgs cli, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.cli = cli;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    int run(String action) {
+        if (action == null) {
+            err.println("cti-middleware: users needs an action: add, passwd, disable, enable or list");
+            return MiddlewareMain.USAGE;
+        }
+        MiddlewareSettings settings = SettingsLoader.load(cli.configFile(), env);
+        Login login = null;
+        Password password = null;
+        try {
+            String loginText = switch (action) {
+                case "add" -> cli.add.login;
+                case "passwd" -> cli.passwd.login;
+                case "disable" -> cli.disable.login;
+                case "enable" -> cli.enable.login;
+                default -> null;
+            };
+            if (loginText != null) {
+                login = new Login(loginText);
+            }
+            if (action.equals("add") || action.equals("passwd")) {
+                boolean stdin = action.equals("add") ? cli.add.passwordStdin : cli.passwd.passwordStdin;
+                if (!stdin) {
+                    err.println("cti-middleware: give the password on stdin with --password-stdin"
+                            + " (never on the command line, where other users can see it)");
+                    return MiddlewareMain.USAGE;
+                }
+                password = new Password(readLine()).requireStrongEnough();
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("cti-middleware: " + e.getMessage());
+            return MiddlewareMain.USAGE;
+        }
+        try (DatabaseLauncher db = DatabaseLauncher.open(settings.db())) {
+            UserAdministration admin = new UserAdministration(new JdbiUserStore(db.database().jdbi()),
+                    new JdbiSessionStore(db.database().jdbi()), new BcryptPasswordHasher(settings.bcryptCost()),
+                    Clock.systemUTC());
+            return execute(admin, action, login, password);
+        }
+    }
+
+    private int execute(UserAdministration admin, String action, Login login, Password password) {
+        switch (action) {
+            case "add" -> {
+                try {
+                    admin.add(login, password);
+                    out.println("added " + login);
+                } catch (DuplicateUserException e) {
+                    err.println("cti-middleware: " + e.getMessage());
+                    return MiddlewareMain.FAILED;
+                }
+            }
+            case "passwd" -> {
+                return report(admin.changePassword(login, password), "password changed for " + login, login);
+            }
+            case "disable" -> {
+                return report(admin.disable(login), "disabled " + login + " (its sessions end)", login);
+            }
+            case "enable" -> {
+                return report(admin.enable(login), "enabled " + login, login);
+            }
+            case "list" -> {
+                for (User u : admin.list()) {
+                    out.printf("%-32s %-8s created %s%n", u.login(), u.enabled() ? "enabled" : "DISABLED", u.createdAt());
+                }
+            }
+            default -> {
+                err.println("cti-middleware: unknown users action " + action);
+                return MiddlewareMain.USAGE;
+            }
+        }
+        return MiddlewareMain.OK;
+    }
+
+    private int report(boolean done, String message, Login login) {
+        if (!done) {
+            err.println("cti-middleware: no such user: " + login);
+            return MiddlewareMain.FAILED;
+        }
+        out.println(message);
+        return MiddlewareMain.OK;
+    }
+
+    private String readLine() {
+        try {
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                throw new IllegalArgumentException("no password on stdin");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the password from stdin: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.ctimw.app.middleware;
+
+import com.typesafe.config.ConfigFactory;
+import io.ctimw.adapters.postgres.testing.TestDatabase;
+import io.ctimw.core.auth.Login;
+import io.ctimw.core.auth.Password;
+import io.ctimw.simulator.CtiSimulator;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole middleware as it runs in production (real PostgreSQL, real WebSocket to the CTI
+ * simulator, real HTTP on a random loopback port), with short timeouts for tests.
+ */
+final class MiddlewareHarness implements AutoCloseable {
+    static final String PASSWORD = "agent-password";
+
+    private final MiddlewareApp app;
+
+    private MiddlewareHarness(MiddlewareApp app) {
+        this.app = app;
+    }
+
+    static MiddlewareSettings settings(TestDatabase db, String ctiUrl, Map<String, Object> extra) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("http.port", 0);
+        values.put("db.url", db.jdbcUrl());
+        values.put("db.user", db.user());
+        values.put("db.password", db.password());
+        values.put("db.pool-size", 4);
+        values.put("cti.url", ctiUrl);
+        values.put("cti.reply-timeout", "2s");
+        values.put("cti.reconnect-min", "50ms");
+        values.put("cti.reconnect-max", "300ms");
+        values.put("security.bcrypt-cost", 4);
+        values.put("events.reader-threads", 2);
+        values.putAll(extra);
+        return MiddlewareSettings.from(ConfigFactory.parseMap(values).withFallback(ConfigFactory.defaultReference()).resolve());
+    }
+
+    static MiddlewareHarness start(TestDatabase db, CtiSimulator cti, Map<String, Object> extra) {
+        return new MiddlewareHarness(MiddlewareApp.start(settings(db, cti.url(), extra)));
+    }
+
+    static MiddlewareHarness start(TestDatabase db, CtiSimulator cti) {
+        return start(db, cti, Map.of());
+    }
+
+    /** Adds agents straight through the core (the admin CLI has its own test). */
+    MiddlewareHarness withAgents(String... logins) {
+        for (String login : logins) {
+            app.core().userAdministration().add(new Login(login), new Password(PASSWORD));
+        }
+        return this;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + app.httpPort();
+    }
+
+    AgentHttp agent() {
+        return new AgentHttp(baseUrl());
+    }
+
+    MiddlewareApp app() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

@@ -1,0 +1,107 @@
+package io.ctimw.app.middleware;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ctimw.adapters.postgres.JdbiEventStore;
+import io.ctimw.adapters.postgres.testing.TestDatabase;
+import io.ctimw.core.auth.Login;
+import io.ctimw.simulator.CtiSimulator;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The CTI link and the middleware itself going away and coming back. */
+class ResilienceTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private TestDatabase db;
+    private CtiSimulator cti;
+
+    @BeforeEach
+    void start() {
+        db = TestDatabase.create();
+        cti = CtiSimulator.builder().operators("agent1", "agent2").build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        cti.close();
+        db.close();
+    }
+
+    @Test
+    void aDroppedCtiLinkReconnectsReattachesAndEventsFlowAgain() throws Exception {
+        try (MiddlewareHarness mw = MiddlewareHarness.start(db, cti).withAgents("agent1")) {
+            AgentHttp a1 = mw.agent().login("agent1", MiddlewareHarness.PASSWORD);
+            cti.awaitAttached("agent1", WAIT);
+            a1.awaitEvent("mw.PhoneAvailable", WAIT);
+            cti.dropAllConnections();
+            List<JsonNode> seen = a1.awaitEvent("mw.PhoneUnavailable", WAIT);
+            seen.addAll(a1.awaitEvent("mw.PhoneAvailable", WAIT));
+            cti.awaitAttached("agent1", WAIT);
+            cti.injectIncomingCall("agent1", "+100");
+            a1.awaitEvent("NewCall", WAIT);
+            assertEquals("cti-link-down", EndToEndTest.last(seen, "mw.PhoneUnavailable").get("reason").asText());
+        }
+    }
+
+    @Test
+    void commandsWhileTheLinkIsDownGet503WithRetryAfterAndReadinessSaysSo() throws Exception {
+        try (MiddlewareHarness mw = MiddlewareHarness.start(db, cti).withAgents("agent1")) {
+            AgentHttp a1 = mw.agent().login("agent1", MiddlewareHarness.PASSWORD);
+            cti.awaitAttached("agent1", WAIT);
+            assertEquals(200, a1.get("/ready").statusCode());
+            cti.close(); // the CTI is gone for good in this test
+            a1.awaitEvent("mw.PhoneUnavailable", WAIT);
+            HttpResponse<String> r = a1.control("{\"name\":\"GetUserState\"}");
+            assertEquals(503, r.statusCode(), r.body());
+            assertTrue(r.headers().firstValue("Retry-After").isPresent());
+            HttpResponse<String> ready = a1.get("/ready");
+            assertEquals(503, ready.statusCode());
+            assertEquals(false, AgentHttp.JSON.readTree(ready.body()).get("cti").asBoolean());
+            assertEquals(200, a1.get("/health").statusCode());
+        }
+    }
+
+    @Test
+    void aMiddlewareRestartKeepsSessionsAndUndeliveredEvents() throws Exception {
+        String token;
+        long seenUpTo;
+        try (MiddlewareHarness mw = MiddlewareHarness.start(db, cti).withAgents("agent1")) {
+            AgentHttp a1 = mw.agent().login("agent1", MiddlewareHarness.PASSWORD);
+            cti.awaitAttached("agent1", WAIT);
+            List<JsonNode> early = a1.awaitEvent("mw.PhoneAvailable", WAIT);
+            seenUpTo = early.get(early.size() - 1).get("_cursor").asLong();
+            token = a1.token();
+            cti.injectIncomingCall("agent1", "+555"); // stored, never fetched before the restart
+            awaitStored(mw, "agent1", "NewCall");
+        }
+        try (MiddlewareHarness again = MiddlewareHarness.start(db, cti, Map.of())) {
+            AgentHttp a1 = again.agent().withToken(token);
+            List<JsonNode> events = a1.awaitEvent("NewCall", WAIT);
+            assertTrue(events.stream().allMatch(e -> e.get("_cursor").asLong() > seenUpTo), "nothing repeated");
+            assertTrue(EndToEndTest.last(events, "NewCall").toString().contains("+555"));
+            cti.awaitAttached("agent1", WAIT); // the session's phone is attached again after the restart
+        }
+    }
+
+    /** Waits until the event is in PostgreSQL, read straight from the database. */
+    private void awaitStored(MiddlewareHarness mw, String login, String name) throws InterruptedException {
+        JdbiEventStore store = new JdbiEventStore(db.jdbi());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (mw.app().core().journal().pending() == 0
+                    && store.after(new Login(login), 0, 1000).stream().anyMatch(e -> e.name().equals(name))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(name + " for " + login + " was not stored");
+    }
+}

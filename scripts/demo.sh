@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The demo: builds the jars, then runs the CTI simulator (with calls arriving for the demo agents),
+# the middleware on an embedded PostgreSQL, and prints how to try it. Ctrl-C stops everything.
+# Ports can be moved with DEMO_HTTP_PORT and DEMO_CTI_PORT. Data is kept in .demo/ between runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+HTTP_PORT="${DEMO_HTTP_PORT:-8080}"
+CTI_PORT="${DEMO_CTI_PORT:-8098}"
+AGENTS="agent1 agent2 agent3"
+PASSWORD="${DEMO_PASSWORD:-demo-password}"
+CALL_EVERY_MS="${DEMO_CALL_EVERY_MS:-8000}"
+DEMO_DIR=.demo
+mkdir -p "$DEMO_DIR"
+
+if [ "${DEMO_SKIP_BUILD:-}" != 1 ]; then
+  echo "== building (./mvnw -B -DskipTests package) =="
+  ./mvnw -B -q -DskipTests package
+fi
+
+cat > "$DEMO_DIR/middleware.conf" <<CONF
+http { host = "127.0.0.1", port = $HTTP_PORT }
+db.embedded.dir = "$DEMO_DIR/postgres"
+cti.url = "ws://127.0.0.1:$CTI_PORT/ws"
+security.bcrypt-cost = 10
+CONF
+
+pids=()
+cleanup() {
+  echo
+  echo "== stopping the demo =="
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+echo "== starting the CTI simulator on ws://127.0.0.1:$CTI_PORT/ws (log: $DEMO_DIR/simulator.log) =="
+java -jar cti-simulator/target/cti-simulator.jar --port "$CTI_PORT" \
+  --operators "$(echo $AGENTS | tr ' ' ',')" --call-every-ms "$CALL_EVERY_MS" >"$DEMO_DIR/simulator.log" 2>&1 &
+pids+=($!)
+
+echo "== starting the middleware on http://127.0.0.1:$HTTP_PORT (log: $DEMO_DIR/middleware.log) =="
+java -jar app-middleware/target/cti-middleware.jar --config "$DEMO_DIR/middleware.conf" >"$DEMO_DIR/middleware.log" 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$HTTP_PORT/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "${pids[1]}" 2>/dev/null; then echo "the middleware did not start:"; tail -20 "$DEMO_DIR/middleware.log"; exit 1; fi
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$HTTP_PORT/ready" >/dev/null || { echo "middleware not ready; see $DEMO_DIR/middleware.log"; exit 1; }
+
+for agent in $AGENTS; do
+  echo "$PASSWORD" | java -jar app-middleware/target/cti-middleware.jar users add --login "$agent" \
+    --password-stdin --config "$DEMO_DIR/middleware.conf" 2>/dev/null || true
+done
+
+cat <<INFO
+
+== the demo is running ==
+Demo logins: $AGENTS   password: $PASSWORD
+A call rings for a logged-in demo agent every $((CALL_EVERY_MS / 1000)) s.
+
+Try the API:
+  TOKEN=\$(curl -s -X POST http://127.0.0.1:$HTTP_PORT/api/v1/login -H 'Content-Type: application/json' \\
+          -d '{"login":"agent1","password":"$PASSWORD"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
+  curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:$HTTP_PORT/api/v1/events?wait=30'
+  curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
+       -d '{"name":"Answer","cid":"<cid from a NewCall>"}' http://127.0.0.1:$HTTP_PORT/api/v1/control
+
+Or the agent program:
+  java -jar app-agent/target/cti-agent.jar -a http://127.0.0.1:$HTTP_PORT login agent1
+  java -jar app-agent/target/cti-agent.jar -a http://127.0.0.1:$HTTP_PORT shell
+
+Ctrl-C stops the demo.
+INFO
+wait "${pids[1]}"
