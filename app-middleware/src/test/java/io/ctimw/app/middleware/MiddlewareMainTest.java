@@ -1,0 +1,132 @@
+package io.ctimw.app.middleware;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ctimw.adapters.postgres.testing.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jar's command line: user administration, and start-up failures as one clear line. */
+class MiddlewareMainTest {
+    private static TestDatabase db;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void database() {
+        db = TestDatabase.create();
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    private Run run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = MiddlewareMain.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of());
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String config(String extra) throws Exception {
+        Path file = dir.resolve("test.conf");
+        Files.writeString(file, "db.url = \"" + db.jdbcUrl() + "\"\ndb.user = \"" + db.user() + "\"\ndb.password = \""
+                + db.password() + "\"\nsecurity.bcrypt-cost = 4\n" + extra);
+        return file.toString();
+    }
+
+    @Test
+    void usersCanBeAddedListedDisabledAndReKeyed() throws Exception {
+        String conf = config("");
+        Run add = run("first-password\n", "users", "add", "--login", "op1", "--password-stdin", "--config", conf);
+        assertEquals(0, add.code(), add.err());
+        assertTrue(add.out().contains("added op1"));
+        Run again = run("first-password\n", "users", "add", "--login", "op1", "--password-stdin", "--config", conf);
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("already exists"), again.err());
+        assertEquals(0, run("", "users", "disable", "--login", "op1", "--config", conf).code());
+        Run list = run("", "users", "list", "--config", conf);
+        assertTrue(list.out().matches("(?s).*op1\\s+DISABLED.*"), list.out());
+        assertEquals(0, run("second-password\n", "users", "passwd", "--login", "op1", "--password-stdin", "--config", conf).code());
+        assertEquals(1, run("", "users", "enable", "--login", "nobody", "--config", conf).code());
+    }
+
+    @Test
+    void passwordsAreNeverTakenFromTheCommandLineAndMustBeLongEnough() throws Exception {
+        String conf = config("");
+        Run noStdin = run("", "users", "add", "--login", "op2", "--config", conf);
+        assertEquals(2, noStdin.code());
+        assertTrue(noStdin.err().contains("--password-stdin"));
+        Run weak = run("short\n", "users", "add", "--login", "op2", "--password-stdin", "--config", conf);
+        assertEquals(2, weak.code());
+        assertTrue(weak.err().contains("at least"), weak.err());
+        Run badLogin = run("long-enough-pw\n", "users", "add", "--login", "bad login", "--password-stdin", "--config", conf);
+        assertEquals(2, badLogin.code());
+    }
+
+    @Test
+    void aBadSettingFailsFastWithOneLineNamingIt() throws Exception {
+        Run r = run("", "--config", config("http.port = 70000\n"));
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("http.port"), r.err());
+    }
+
+    @Test
+    void aMissingConfigFileOrUnknownOptionIsReported() {
+        Run missing = run("", "--config", dir.resolve("nope.conf").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("nope.conf"), missing.err());
+        Run unknown = run("", "--frobnicate");
+        assertEquals(2, unknown.code());
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsFastWithOneLine() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Path file = dir.resolve("down.conf");
+        Files.writeString(file, "db.url = \"jdbc:postgresql://127.0.0.1:" + closedPort + "/x\"\n");
+        Run r = run("", "users", "list", "--config", file.toString());
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("cannot reach PostgreSQL"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void aTakenHttpPortFailsFastWithOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run r = run("", "--config", config("http.port = " + taken.getLocalPort() + "\ncti.url = \"ws://127.0.0.1:1/ws\"\n"));
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), r.err());
+        }
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        Run r = run("", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("users"));
+    }
+}

@@ -1,0 +1,54 @@
+package io.ctimw.app.middleware;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsComeFromReferenceConf() {
+        MiddlewareSettings s = SettingsLoader.load(null, Map.of());
+        assertEquals(8080, s.http().port());
+        assertTrue(s.db().embedded());
+        assertEquals("ws://127.0.0.1:8098/ws", s.cti().url().toString());
+        assertEquals(Duration.ofHours(1), s.sessions().idleTimeout());
+        assertEquals(12, s.bcryptCost());
+    }
+
+    @Test
+    void theFileOverridesDefaultsAndTheEnvironmentOverridesTheFile() throws Exception {
+        Path file = dir.resolve("a.conf");
+        Files.writeString(file, "http.port = 9000\ncti.url = \"ws://cti.example:8098/api\"\ncti.allowed-states = [normal]\n");
+        MiddlewareSettings fromFile = SettingsLoader.load(file, Map.of());
+        assertEquals(9000, fromFile.http().port());
+        assertEquals("ws://cti.example:8098/api", fromFile.cti().url().toString());
+        assertEquals(java.util.Set.of("normal"), fromFile.cti().allowedStates());
+        MiddlewareSettings fromEnv = SettingsLoader.load(file, Map.of("CTIMW_HTTP_PORT", "9100",
+                "CTIMW_DB_URL", "jdbc:postgresql://db:5432/cti"));
+        assertEquals(9100, fromEnv.http().port());
+        assertEquals("jdbc:postgresql://db:5432/cti", fromEnv.db().url());
+    }
+
+    @Test
+    void badValuesAreRejectedWithTheirPath() throws Exception {
+        for (String bad : new String[] {"cti.url = \"http://x\"", "db.url = \"mysql://x\"", "sessions.idle-timeout = 24h",
+                "security.bcrypt-cost = 3", "http.port = -1", "events.batch-size = 0", "cti.reply-timeout = 0s"}) {
+            Path file = dir.resolve("bad.conf");
+            Files.writeString(file, bad + "\n");
+            ConfigException e = assertThrows(ConfigException.class, () -> SettingsLoader.load(file, Map.of()), bad);
+            String path = bad.substring(0, bad.indexOf(' '));
+            assertTrue(e.getMessage().contains(path.substring(0, path.indexOf('.'))), e.getMessage());
+        }
+    }
+}
