@@ -195,4 +195,35 @@ class EndToEndTest {
     static JsonNode last(List<JsonNode> events, String name) {
         return events.stream().filter(e -> name.equals(e.path("name").asText())).reduce((a, b) -> b).orElseThrow();
     }
+
+    @Test
+    void numericCidsKeepTheirTypeThroughTheWholeStack() throws Exception {
+        try (CtiSimulator numeric = CtiSimulator.builder().operators("agent1").cidAsNumber(true).build().start();
+             MiddlewareHarness other = MiddlewareHarness.start(db2(), numeric).withAgents("agent1")) {
+            AgentHttp a1 = other.agent().login("agent1", MiddlewareHarness.PASSWORD);
+            numeric.awaitAttached("agent1", WAIT);
+            numeric.injectIncomingCall("agent1", "+100");
+            JsonNode call = last(a1.awaitEvent("NewCall", WAIT), "NewCall");
+            assertTrue(call.get("cid").isIntegralNumber(), call.toString());
+            // the agent names the call as a string; the CTI still gets its number back
+            HttpResponse<String> r = a1.control("{\"name\":\"Answer\",\"cid\":\"" + call.get("cid").asText() + "\"}");
+            assertEquals(200, r.statusCode(), r.body());
+            ReceivedCommand sent = numeric.awaitCommand(c -> c.is("Answer"), WAIT);
+            assertTrue(sent.json().get("cid").isIntegralNumber(), sent.rawJson());
+        }
+    }
+
+    private TestDatabase second;
+
+    private TestDatabase db2() {
+        second = TestDatabase.create();
+        return second;
+    }
+
+    @AfterEach
+    void dropSecond() {
+        if (second != null) {
+            second.close();
+        }
+    }
 }

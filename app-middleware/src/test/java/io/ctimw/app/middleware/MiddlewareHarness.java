@@ -17,16 +17,21 @@ final class MiddlewareHarness implements AutoCloseable {
 
     private final MiddlewareApp app;
 
-    private MiddlewareHarness(MiddlewareApp app) {
+    MiddlewareHarness(MiddlewareApp app) {
         this.app = app;
     }
 
     static MiddlewareSettings settings(TestDatabase db, String ctiUrl, Map<String, Object> extra) {
+        return settings(db.jdbcUrl(), db.user(), db.password(), ctiUrl, extra);
+    }
+
+    static MiddlewareSettings settings(String jdbcUrl, String user, String password, String ctiUrl,
+                                       Map<String, Object> extra) {
         Map<String, Object> values = new HashMap<>();
         values.put("http.port", 0);
-        values.put("db.url", db.jdbcUrl());
-        values.put("db.user", db.user());
-        values.put("db.password", db.password());
+        values.put("db.url", jdbcUrl);
+        values.put("db.user", user);
+        values.put("db.password", password);
         values.put("db.pool-size", 4);
         values.put("cti.url", ctiUrl);
         values.put("cti.reply-timeout", "2s");
