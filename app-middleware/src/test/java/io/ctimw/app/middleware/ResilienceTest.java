@@ -1,5 +1,7 @@
 package io.ctimw.app.middleware;
 
+import io.ctimw.app.middleware.testing.AgentHttp;
+import io.ctimw.app.middleware.testing.MiddlewareHarness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,9 @@
-package io.ctimw.app.middleware;
+package io.ctimw.app.middleware.testing;
 
 import com.typesafe.config.ConfigFactory;
 import io.ctimw.adapters.postgres.testing.TestDatabase;
+import io.ctimw.app.middleware.MiddlewareApp;
+import io.ctimw.app.middleware.MiddlewareSettings;
 import io.ctimw.core.auth.Login;
 import io.ctimw.core.auth.Password;
 import io.ctimw.simulator.CtiSimulator;
@@ -12,20 +14,20 @@ import java.util.Map;
  * The whole middleware as it runs in production (real PostgreSQL, real WebSocket to the CTI
  * simulator, real HTTP on a random loopback port), with short timeouts for tests.
  */
-final class MiddlewareHarness implements AutoCloseable {
-    static final String PASSWORD = "agent-password";
+public final class MiddlewareHarness implements AutoCloseable {
+    public static final String PASSWORD = "agent-password";
 
     private final MiddlewareApp app;
 
-    MiddlewareHarness(MiddlewareApp app) {
+    public MiddlewareHarness(MiddlewareApp app) {
         this.app = app;
     }
 
-    static MiddlewareSettings settings(TestDatabase db, String ctiUrl, Map<String, Object> extra) {
+    public static MiddlewareSettings settings(TestDatabase db, String ctiUrl, Map<String, Object> extra) {
         return settings(db.jdbcUrl(), db.user(), db.password(), ctiUrl, extra);
     }
 
-    static MiddlewareSettings settings(String jdbcUrl, String user, String password, String ctiUrl,
+    public static MiddlewareSettings settings(String jdbcUrl, String user, String password, String ctiUrl,
                                        Map<String, Object> extra) {
         Map<String, Object> values = new HashMap<>();
         values.put("http.port", 0);
@@ -43,31 +45,31 @@ final class MiddlewareHarness implements AutoCloseable {
         return MiddlewareSettings.from(ConfigFactory.parseMap(values).withFallback(ConfigFactory.defaultReference()).resolve());
     }
 
-    static MiddlewareHarness start(TestDatabase db, CtiSimulator cti, Map<String, Object> extra) {
+    public static MiddlewareHarness start(TestDatabase db, CtiSimulator cti, Map<String, Object> extra) {
         return new MiddlewareHarness(MiddlewareApp.start(settings(db, cti.url(), extra)));
     }
 
-    static MiddlewareHarness start(TestDatabase db, CtiSimulator cti) {
+    public static MiddlewareHarness start(TestDatabase db, CtiSimulator cti) {
         return start(db, cti, Map.of());
     }
 
     /** Adds agents straight through the core (the admin CLI has its own test). */
-    MiddlewareHarness withAgents(String... logins) {
+    public MiddlewareHarness withAgents(String... logins) {
         for (String login : logins) {
             app.core().userAdministration().add(new Login(login), new Password(PASSWORD));
         }
         return this;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + app.httpPort();
     }
 
-    AgentHttp agent() {
+    public AgentHttp agent() {
         return new AgentHttp(baseUrl());
     }
 
-    MiddlewareApp app() {
+    public MiddlewareApp app() {
         return app;
     }
 

@@ -1,4 +1,4 @@
-package io.ctimw.app.middleware;
+package io.ctimw.app.middleware.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,27 +14,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A real HTTP client playing one agent against the middleware, as the agent program would. */
-final class AgentHttp {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class AgentHttp {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private String token;
 
-    AgentHttp(String base) {
+    public AgentHttp(String base) {
         this.base = base;
     }
 
-    AgentHttp withToken(String token) {
+    public AgentHttp withToken(String token) {
         this.token = token;
         return this;
     }
 
-    String token() {
+    public String token() {
         return token;
     }
 
-    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(90))
                 .header("Content-Type", "application/json")
@@ -45,7 +45,7 @@ final class AgentHttp {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90)).GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -54,7 +54,7 @@ final class AgentHttp {
     }
 
     /** Logs in and keeps the token; fails the test unless the answer is 200. */
-    AgentHttp login(String login, String password) throws Exception {
+    public AgentHttp login(String login, String password) throws Exception {
         HttpResponse<String> r = post("/api/v1/login",
                 JSON.createObjectNode().put("login", login).put("password", password).toString());
         assertEquals(200, r.statusCode(), r.body());
@@ -62,12 +62,12 @@ final class AgentHttp {
         return this;
     }
 
-    HttpResponse<String> control(String json) throws Exception {
+    public HttpResponse<String> control(String json) throws Exception {
         return post("/api/v1/control", json);
     }
 
     /** One GET /events; an empty list for 204. */
-    List<JsonNode> events(String query) throws Exception {
+    public List<JsonNode> events(String query) throws Exception {
         HttpResponse<String> r = get("/api/v1/events" + (query.isEmpty() ? "" : "?" + query));
         if (r.statusCode() == 204) {
             return List.of();
@@ -79,12 +79,12 @@ final class AgentHttp {
     }
 
     /** Long-polls from the session's position until an event named {@code name} arrives; returns all seen. */
-    List<JsonNode> awaitEvent(String name, Duration timeout) throws Exception {
+    public List<JsonNode> awaitEvent(String name, Duration timeout) throws Exception {
         return awaitEvents(timeout, name);
     }
 
     /** Long-polls until events with every one of {@code names} have arrived; returns all seen. */
-    List<JsonNode> awaitEvents(Duration timeout, String... names) throws Exception {
+    public List<JsonNode> awaitEvents(Duration timeout, String... names) throws Exception {
         List<JsonNode> seen = new ArrayList<>();
         java.util.Set<String> missing = new java.util.HashSet<>(List.of(names));
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -100,7 +100,7 @@ final class AgentHttp {
     }
 
     /** Waits until the attach-time events (availability, state, conferences) have all been read. */
-    AgentHttp settled(Duration timeout) throws Exception {
+    public AgentHttp settled(Duration timeout) throws Exception {
         awaitEvents(timeout, "mw.PhoneAvailable", "UserState", "Conferences");
         return this;
     }
