@@ -1,0 +1,106 @@
+package io.ctimw.app.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ctimw.app.agent.testing.AgentRun;
+import io.ctimw.app.agent.testing.Await;
+import io.ctimw.app.agent.testing.Sessions;
+import io.ctimw.app.agent.testing.StandInMiddleware;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code events --follow}: live delivery, riding out an outage of the middleware, and stopping on request. */
+class FollowTest {
+    @TempDir
+    Path home;
+    private StandInMiddleware standIn;
+
+    @BeforeEach
+    void start() throws Exception {
+        standIn = new StandInMiddleware();
+        Sessions.loggedIn(home, standIn, 0L);
+    }
+
+    @AfterEach
+    void stop() {
+        standIn.close();
+    }
+
+    @Test
+    void printsLiveEventsSurvivesAnOutageAndStopsWhenAsked() throws Exception {
+        AgentRun agent = new AgentRun(home);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> agent.run("-a", standIn.address(), "events", "--follow"));
+
+        Await.until("a long poll", () -> !standIn.requestsTo("/api/v1/events").isEmpty(), agent::err);
+        standIn.publish("{\"name\":\"NewCall\",\"cid\":\"c1\",\"state\":\"new\",\"direction\":\"in\",\"displayName\":\"Alice\"}");
+        Await.until("the first event", () -> agent.out().contains("NewCall"), agent::out);
+
+        standIn.stop();
+        Await.until("the outage notice", () -> agent.err().contains("middleware unreachable at " + standIn.address()
+                + "; retrying"), agent::err);
+        Thread.sleep(300); // several failed retries: the notice must still appear only once
+        standIn.start();
+        Await.until("the restore notice", () -> agent.err().contains("connection restored"), agent::err);
+
+        standIn.publish("{\"name\":\"CallStatus\",\"cid\":\"c1\",\"state\":\"connected\"}");
+        Await.until("the second event", () -> agent.out().contains("CallStatus"), agent::out);
+
+        agent.agent().stop();
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertEquals(1, count(agent.err(), "middleware unreachable"), agent.err());
+        assertEquals(1, count(agent.err(), "connection restored"), agent.err());
+        assertEquals(1, count(agent.out(), "NewCall"), agent.out());
+        assertEquals(1, count(agent.out(), "CallStatus"), agent.out());
+        assertEquals(2L, Sessions.stored(home, standIn).orElseThrow().cursor());
+    }
+
+    @Test
+    void restartedFollowResumesAfterTheStoredCursor() throws Exception {
+        standIn.publish("{\"name\":\"NewCall\",\"cid\":\"c1\",\"state\":\"new\"}");
+        AgentRun first = new AgentRun(home);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> first.run("-a", standIn.address(), "events", "--follow"));
+        Await.until("the first event", () -> first.out().contains("NewCall"), first::out);
+        first.agent().stop();
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+
+        standIn.publish("{\"name\":\"OnClose\",\"cid\":\"c1\"}");
+        AgentRun second = new AgentRun(home);
+        CompletableFuture<Integer> again = CompletableFuture.supplyAsync(
+                () -> second.run("-a", standIn.address(), "events", "--follow", "--json"));
+        Await.until("the second event", () -> second.out().contains("OnClose"), second::out);
+        second.agent().stop();
+        assertEquals(0, again.get(10, TimeUnit.SECONDS));
+
+        assertEquals(1, second.out().lines().count(), second.out());
+        assertTrue(standIn.requestsTo("/api/v1/events").stream().anyMatch(r -> "1".equals(r.query().get("after"))));
+    }
+
+    @Test
+    void expiredSessionEndsFollowWithExitFour() throws Exception {
+        AgentRun agent = new AgentRun(home);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> agent.run("-a", standIn.address(), "events", "--follow"));
+        Await.until("a long poll", () -> !standIn.requestsTo("/api/v1/events").isEmpty(), agent::err);
+
+        standIn.tokens.clear();
+
+        assertEquals(4, exit.get(10, TimeUnit.SECONDS));
+        assertTrue(agent.err().contains("run: cti-agent login LOGIN"), agent.err());
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
