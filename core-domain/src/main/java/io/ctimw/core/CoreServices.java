@@ -81,7 +81,7 @@ public final class CoreServices implements AutoCloseable {
         this.ports = ports;
         this.journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), named("event-writer", false));
-        this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submit);
+        this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn);
         this.sessions = new SessionService(ports.users(), ports.sessions(), ports.events(), ports.hasher(),
                 ports.tokens(), attachments, ports.clock(), settings.sessions());
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));

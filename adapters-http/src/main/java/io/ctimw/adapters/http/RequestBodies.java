@@ -44,10 +44,12 @@ public final class RequestBodies {
         }
     }
 
-    // A missing Content-Type is tolerated (many clients omit it); a declared non-JSON one is not.
+    // Required, not just checked when present: a cross-site page can send a body without a
+    // Content-Type (or as text/plain) without a CORS preflight, riding on the session cookie.
     private static void requireJsonContentType(String contentType) {
         if (contentType == null || contentType.isBlank()) {
-            return;
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "send the body with Content-Type: application/json");
         }
         String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!media.equals("application/json")) {

@@ -66,6 +66,7 @@ class BodyLimitsTest {
         byte[] big = ("{\"name\":\"Answer\",\"pad\":\"" + "x".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
         // An InputStream publisher has no known length, so the client sends it chunked.
         HttpResponse<String> response = server.send(server.authed("/api/v1/control")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
 
         assertProblem(response, 413, "content-too-large");

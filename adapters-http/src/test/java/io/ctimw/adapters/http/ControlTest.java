@@ -131,7 +131,7 @@ class ControlTest {
         server.control.next = () -> later;
 
         CompletableFuture<HttpResponse<String>> response = server.sendAsync(server.authed("/api/v1/control")
-                .POST(TestServer.json("{\"name\":\"Answer\",\"cid\":2}")));
+                .header("Content-Type", "application/json").POST(TestServer.json("{\"name\":\"Answer\",\"cid\":2}")));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (server.control.requests.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(5);

@@ -45,7 +45,7 @@ class LoginTest {
     void cookieIsSecureWhenConfigured() {
         try (TestServer secure = new TestServer(s -> s.withCookie("sid", true, Duration.ofMinutes(30)))) {
             HttpResponse<String> response = secure.send(secure.request("/api/v1/login")
-                    .POST(json("{\"login\":\"agent1\",\"password\":\"s3cret-pass\"}")));
+                    .header("Content-Type", "application/json").POST(json("{\"login\":\"agent1\",\"password\":\"s3cret-pass\"}")));
 
             assertEquals("sid=" + Fakes.TOKEN + "; Path=/; Max-Age=1800; HttpOnly; SameSite=Strict; Secure",
                     response.headers().firstValue("Set-Cookie").orElseThrow());
@@ -122,5 +122,13 @@ class LoginTest {
                 .POST(json("{\"login\":\"agent1\",\"password\":\"s3cret-pass\"}")));
 
         assertEquals(200, response.statusCode());
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsRefusedSoCrossSiteFormsCannotPost() {
+        HttpResponse<String> response = server.send(server.request("/api/v1/login")
+                .POST(json("{\"login\":\"agent1\",\"password\":\"s3cret-pass\"}")));
+        assertEquals(415, response.statusCode(), response.body());
+        assertTrue(server.auth.calls.isEmpty(), "the use case must not be called");
     }
 }

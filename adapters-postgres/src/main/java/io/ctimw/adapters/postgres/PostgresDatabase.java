@@ -89,6 +89,10 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setInitializationFailTimeout(1); // one attempt at start: fail fast rather than hang
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("ApplicationName", "cti-middleware");
+        // A half-open connection (packets dropped, no reset) must fail within a minute, not block
+        // threads for the kernel's two-hour keepalive; statements never need anywhere near this long.
+        config.addDataSourceProperty("socketTimeout", "60");
+        config.addDataSourceProperty("options", "-c statement_timeout=30000");
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

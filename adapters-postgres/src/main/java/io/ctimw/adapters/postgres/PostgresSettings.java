@@ -36,7 +36,8 @@ public record PostgresSettings(String jdbcUrl, String user, String password, int
         return redactedUrl(jdbcUrl);
     }
 
-    static String redactedUrl(String url) {
+    /** The URL with any {@code password=} parameter masked, for logs and messages. */
+    public static String redactedUrl(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 

@@ -8,6 +8,7 @@ import io.ctimw.adapters.postgres.BcryptPasswordHasher;
 import io.ctimw.adapters.postgres.JdbiEventStore;
 import io.ctimw.adapters.postgres.JdbiSessionStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
+import io.ctimw.adapters.postgres.PostgresSettings;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.auth.SecureRandomTokenGenerator;
 import io.ctimw.core.auth.SessionPolicy;
@@ -59,7 +60,7 @@ public final class MiddlewareApp implements AutoCloseable {
             long every = s.housekeepingInterval().toMillis();
             chores.scheduleWithFixedDelay(core.housekeeping()::run, every, every, TimeUnit.MILLISECONDS);
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
-                    s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : s.db().url());
+                    s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : PostgresSettings.redactedUrl(s.db().url()));
             return new MiddlewareApp(db, core, http, chores);
         } catch (RuntimeException e) {
             if (http != null) {

@@ -33,6 +33,8 @@ public final class SessionService implements AuthenticationUseCase {
     private final SessionPolicy policy;
     private final String dummyHash;
     private final Map<TokenHash, Session> cache = new ConcurrentHashMap<>();
+    /** Tokens logged out recently, so a request racing with the logout cannot put them back. */
+    private final Map<TokenHash, Instant> ended = new ConcurrentHashMap<>();
 
     public SessionService(UserStore users, SessionStore store, EventStore events, PasswordHasher hasher,
                           TokenGenerator tokens, PhoneAttachments attachments, Clock clock, SessionPolicy policy) {
@@ -72,6 +74,9 @@ public final class SessionService implements AuthenticationUseCase {
     @Override
     public Optional<Session> authenticate(SessionToken token) {
         TokenHash hash = token.hash();
+        if (ended.containsKey(hash)) {
+            return Optional.empty();
+        }
         Session session = cache.get(hash);
         if (session == null) {
             session = store.find(hash).orElse(null);
@@ -92,14 +97,26 @@ public final class SessionService implements AuthenticationUseCase {
                 return Optional.empty();
             }
             store.touch(hash, now);
-            session = stored.get().seenAt(now).deliveredUpTo(session.deliveredCursor());
+            session = stored.get().seenAt(now);
         }
-        cache.put(hash, session);
-        return Optional.of(session);
+        // Merge rather than overwrite: a concurrent request may have moved the cursor further.
+        Session merged = cache.merge(hash, session, SessionService::newest);
+        if (ended.containsKey(hash)) { // logged out while we were looking: do not resurrect it
+            cache.remove(hash);
+            return Optional.empty();
+        }
+        attachments.ensureWanted(merged.login()); // heals a release that raced with this login
+        return Optional.of(merged);
+    }
+
+    private static Session newest(Session a, Session b) {
+        Session later = a.lastSeenAt().isAfter(b.lastSeenAt()) ? a : b;
+        return later.deliveredUpTo(Math.max(a.deliveredCursor(), b.deliveredCursor()));
     }
 
     @Override
     public void logout(Session session) {
+        ended.put(session.tokenHash(), clock.instant());
         store.delete(session.tokenHash());
         cache.remove(session.tokenHash());
         LOG.log(Level.INFO, "logout {0} session {1}", session.login(), session.tokenHash().tag());
@@ -125,6 +142,7 @@ public final class SessionService implements AuthenticationUseCase {
         List<Session> expired = store.deleteExpired(now, now.minus(policy.idleTimeout()));
         expired.forEach(s -> cache.remove(s.tokenHash()));
         cache.values().removeIf(s -> !s.isLive(now, policy.idleTimeout()));
+        ended.values().removeIf(at -> at.isBefore(now.minus(policy.touchInterval().multipliedBy(4))));
         // Also release phones whose sessions vanished another way (ended by the admin command).
         java.util.Set<Login> live = liveLogins();
         attachments.wantedLogins().stream().filter(l -> !live.contains(l)).forEach(attachments::release);

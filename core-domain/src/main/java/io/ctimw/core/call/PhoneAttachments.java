@@ -34,9 +34,16 @@ public final class PhoneAttachments {
         this.journal = journal;
     }
 
-    /** Restores the logins that had live sessions before a restart; attached once the link is up. */
+    /**
+     * Restores the logins that had live sessions before a restart; they are attached once the link is
+     * up, and told meanwhile that their phone is not reachable yet.
+     */
     public void restore(Collection<Login> logins) {
-        logins.forEach(l -> wanted.putIfAbsent(l, Reach.PENDING));
+        logins.forEach(l -> {
+            if (wanted.putIfAbsent(l, Reach.PENDING) == null) {
+                down(l, MiddlewareEvents.REASON_LINK_DOWN, "the middleware restarted; connecting to the CTI", true);
+            }
+        });
     }
 
     /** A session for the login exists: attach now (again, so the new session gets state and calls). */
@@ -47,6 +54,13 @@ public final class PhoneAttachments {
         } else {
             // Always tell a fresh session, even if an earlier one was told already.
             down(login, MiddlewareEvents.REASON_LINK_DOWN, "the CTI link is down; reconnecting", true);
+        }
+    }
+
+    /** Attaches a login with a live session that is not wanted (its release raced with a login). */
+    public void ensureWanted(Login login) {
+        if (!wanted.containsKey(login)) {
+            want(login);
         }
     }
 
@@ -62,6 +76,11 @@ public final class PhoneAttachments {
 
     public Set<Login> wantedLogins() {
         return Set.copyOf(wanted.keySet());
+    }
+
+    /** How many wanted phones are attached and reachable now. */
+    public int reachableCount() {
+        return (int) wanted.values().stream().filter(r -> r == Reach.UP).count();
     }
 
     /** True when the login's phone is attached and reachable. */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** The JSON shapes a command field may take, with the checks an agent's value must pass. */
 public enum FieldType {
     /** A call id: a JSON string or an integer; must then be a current call of the caller. */
-    CALL_ID("a call id (string or integer)"),
+    CALL_ID("a call id (a string of 1-128 printable characters, or an integer)"),
     /** Bool, as {@code on} in Hold and Mute. */
     BOOLEAN("true or false"),
     /** A phone number or URI. */
@@ -36,7 +36,7 @@ public enum FieldType {
     /** Whether {@code value} (a JSON value as plain Java: String, Boolean, Number) fits. */
     public boolean accepts(Object value, Set<String> allowedStates) {
         return switch (this) {
-            case CALL_ID -> value instanceof String s ? !s.isEmpty() && s.length() <= 128 : isInteger(value);
+            case CALL_ID -> value instanceof String s ? !s.isEmpty() && s.length() <= 128 && noControl(s) : isInteger(value);
             case BOOLEAN -> value instanceof Boolean;
             case PHONE_NUMBER -> value instanceof String s && PHONE.matcher(s).matches();
             case DTMF -> value instanceof String s && DTMF_CHARS.matcher(s).matches();

@@ -7,11 +7,12 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread. One writer means cursors are committed in order, so a reader asking "after N" never
  * misses an event committed later. When the store is down the batch is kept and retried with
  * backoff; the queue buffers meanwhile and, once full, blocks the producer (back-pressure on the
- * CTI socket) rather than dropping anything.
+ * CTI socket) rather than dropping anything. The middleware's own events ({@code mw.*}, at most one
+ * per login per link change) take a lane that never blocks: they are raised from the link's state
+ * callbacks, which must not wait on a full buffer. The writer merges both lanes in submission order.
  */
 public final class EventJournal implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventJournal.class.getName());
@@ -31,7 +34,14 @@ public final class EventJournal implements AutoCloseable {
     private final EventStore store;
     private final DeliveryHub hub;
     private final Clock clock;
-    private final BlockingQueue<PendingEvent> queue;
+    /** An event with its submission number, so the two lanes merge in order. */
+    private record Queued(long seq, PendingEvent event) {}
+
+    private static final Queued WAKE_UP = new Queued(-1, null);
+
+    private final BlockingQueue<Queued> queue;
+    private final ConcurrentLinkedQueue<Queued> ownLane = new ConcurrentLinkedQueue<>();
+    private final AtomicLong sequence = new AtomicLong();
     private final int maxBatch;
     private final Thread writer;
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -55,9 +65,9 @@ public final class EventJournal implements AutoCloseable {
         writer.start();
     }
 
-    /** Queues an event; never blocks unless the buffer is full. */
+    /** Queues an event from the CTI; never blocks unless the buffer is full. */
     public void submit(CtiEvent event) {
-        PendingEvent pending = new PendingEvent(event.login(), event.name(), event.json(), clock.instant());
+        Queued pending = queued(event);
         if (queue.offer(pending)) {
             return;
         }
@@ -71,8 +81,20 @@ public final class EventJournal implements AutoCloseable {
         }
     }
 
+    /** Queues one of the middleware's own events; never blocks. */
+    public void submitOwn(CtiEvent event) {
+        ownLane.add(queued(event));
+        queue.offer(WAKE_UP); // if the buffer is full the writer is busy anyway
+    }
+
+    private Queued queued(CtiEvent event) {
+        return new Queued(sequence.incrementAndGet(),
+                new PendingEvent(event.login(), event.name(), event.json(), clock.instant()));
+    }
+
+    /** Events submitted but not yet stored (queued, or in the batch being written). */
     public int pending() {
-        return queue.size();
+        return (int) (sequence.get() - appended.get());
     }
 
     public long appended() {
@@ -85,17 +107,24 @@ public final class EventJournal implements AutoCloseable {
     }
 
     private void writeLoop() {
-        List<PendingEvent> batch = new ArrayList<>(maxBatch);
-        while (!(closing.get() && queue.isEmpty())) {
+        List<Queued> taken = new ArrayList<>(maxBatch);
+        while (!(closing.get() && queue.isEmpty() && ownLane.isEmpty())) {
             try {
-                PendingEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                Queued first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    taken.add(first);
+                    queue.drainTo(taken, maxBatch - 1);
+                }
+                for (Queued own = ownLane.poll(); own != null; own = ownLane.poll()) {
+                    taken.add(own);
+                }
+                taken.removeIf(q -> q == WAKE_UP);
+                if (taken.isEmpty()) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                appendWithRetry(batch);
-                batch.clear();
+                taken.sort(java.util.Comparator.comparingLong(Queued::seq));
+                appendWithRetry(taken.stream().map(Queued::event).toList());
+                taken.clear();
             } catch (InterruptedException e) {
                 if (!closing.get()) {
                     LOG.log(Level.ERROR, "event writer interrupted with {0} events queued", queue.size());
@@ -109,13 +138,13 @@ public final class EventJournal implements AutoCloseable {
         Duration backoff = Duration.ofMillis(50);
         while (true) {
             try {
-                store.append(batch);
+                List<StoredEvent> stored = store.append(batch);
                 appended.addAndGet(batch.size());
                 if (!storeHealthy) {
                     LOG.log(Level.INFO, "event store reachable again; writing resumed");
                     storeHealthy = true;
                 }
-                signal(batch);
+                signal(stored);
                 return;
             } catch (StoreUnavailableException e) {
                 if (storeHealthy) {
@@ -132,10 +161,11 @@ public final class EventJournal implements AutoCloseable {
         }
     }
 
-    private void signal(List<PendingEvent> batch) {
-        Set<Login> logins = new LinkedHashSet<>();
-        batch.forEach(e -> logins.add(e.login()));
-        logins.forEach(hub::signal);
+    /** One wake-up per login of the batch, with its newest cursor (the batch is in cursor order). */
+    private void signal(List<StoredEvent> stored) {
+        Map<Login, Long> newest = new LinkedHashMap<>();
+        stored.forEach(e -> newest.merge(e.login(), e.cursor(), Math::max));
+        newest.forEach(hub::stored);
     }
 
     /** Stops accepting work and writes what is queued, waiting at most {@code grace}. */
@@ -144,7 +174,7 @@ public final class EventJournal implements AutoCloseable {
         writer.join(grace.toMillis());
         if (writer.isAlive()) {
             writer.interrupt();
-            LOG.log(Level.ERROR, "shut down with {0} events not yet stored", queue.size());
+            LOG.log(Level.ERROR, "shut down with {0} events not yet stored", pending());
             return false;
         }
         return true;

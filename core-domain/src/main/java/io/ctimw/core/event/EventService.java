@@ -32,12 +32,12 @@ public final class EventService implements EventsUseCase {
     public CompletionStage<List<StoredEvent>> poll(Session session, EventQuery query) {
         long from = query.after().orElse(session.deliveredCursor());
         if (query.maxWait().isZero()) {
-            return CompletableFuture.completedFuture(read(session, from, query.limit()));
+            return CompletableFuture.completedFuture(readIfNew(session, from, query.limit()));
         }
         CompletableFuture<Void> waiter = hub.register(session.login());
         List<StoredEvent> ready;
         try {
-            ready = read(session, from, query.limit());
+            ready = readIfNew(session, from, query.limit());
         } catch (RuntimeException e) {
             hub.cancel(session.login(), waiter);
             throw e;
@@ -50,6 +50,11 @@ public final class EventService implements EventsUseCase {
                 .completeOnTimeout(null, query.maxWait().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((v, e) -> hub.cancel(session.login(), waiter))
                 .thenApplyAsync(v -> read(session, from, query.limit()), readers);
+    }
+
+    /** Skips the store when the hub knows nothing newer is there: most re-polls of a busy agent. */
+    private List<StoredEvent> readIfNew(Session session, long from, int limit) {
+        return hub.upToDate(session.login(), from) ? List.of() : read(session, from, limit);
     }
 
     private List<StoredEvent> read(Session session, long from, int limit) {

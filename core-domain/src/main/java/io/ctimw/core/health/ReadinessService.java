@@ -29,6 +29,6 @@ public final class ReadinessService implements ReadinessUseCase {
         } catch (RuntimeException e) {
             database = false;
         }
-        return new Readiness(database, gateway.isReady(), journal.pending(), attachments.wantedLogins().size());
+        return new Readiness(database, gateway.isReady(), journal.pending(), attachments.reachableCount());
     }
 }

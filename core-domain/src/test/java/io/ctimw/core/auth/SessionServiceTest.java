@@ -96,4 +96,22 @@ class SessionServiceTest {
         assertTrue(f.cti.detachRequests().contains(new Login("agent1")));
         assertTrue(f.core.attachments().wantedLogins().isEmpty());
     }
+
+    @Test
+    void aLiveSessionWhosePhoneWasReleasedGetsItAttachedAgain() {
+        LoginResult.LoggedIn in = f.login("agent1");
+        f.core.attachments().release(new Login("agent1")); // as a housekeeping round racing with this login would
+        assertTrue(f.core.authentication().authenticate(in.token()).isPresent());
+        assertTrue(f.core.attachments().wantedLogins().contains(new Login("agent1")));
+        assertEquals(2, f.cti.attachRequests().size());
+    }
+
+    @Test
+    void aLoggedOutTokenStaysDeadEvenIfItsSessionIsStillStored() {
+        LoginResult.LoggedIn in = f.login("agent1");
+        Session session = f.core.authentication().authenticate(in.token()).orElseThrow();
+        f.core.authentication().logout(session);
+        f.sessions.save(session); // a request that raced with the logout writing it back
+        assertFalse(f.core.authentication().authenticate(in.token()).isPresent());
+    }
 }

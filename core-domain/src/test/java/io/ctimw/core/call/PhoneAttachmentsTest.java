@@ -62,9 +62,12 @@ class PhoneAttachmentsTest {
     void sessionsThatOutliveARestartGetTheirPhonesBack() throws Exception {
         f.login("agent1");
         Login agent1 = new Login("agent1");
-        PhoneAttachments fresh = new PhoneAttachments(f.cti, new CallRegistry(), e -> { });
-        fresh.restore(f.core.authentication() instanceof io.ctimw.core.auth.SessionService s ? s.liveLogins() : List.of());
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PhoneAttachments fresh = new PhoneAttachments(f.cti, new CallRegistry(), e -> told.add(e.name()));
+        fresh.restore(List.of(agent1));
+        assertEquals(List.of(MiddlewareEvents.PHONE_UNAVAILABLE), told, "told while the link is not up yet");
         fresh.linkUp();
         assertEquals(2, f.cti.attachRequests().stream().filter(agent1::equals).count());
+        assertEquals(List.of(MiddlewareEvents.PHONE_UNAVAILABLE, MiddlewareEvents.PHONE_AVAILABLE), told);
     }
 }
