@@ -1,0 +1,107 @@
+package io.ctimw.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The architecture, as rules over a root package. Written against a root so the same rules also
+ * run against a deliberately broken fixture tree ({@code fixture.ctimw}), proving each can fail.
+ */
+final class ArchitectureRules {
+    private final String root;
+
+    ArchitectureRules(String root) {
+        this.root = root;
+    }
+
+    private String pkg(String sub) {
+        return root + "." + sub + "..";
+    }
+
+    /** Inward-pointing dependencies: apps wire adapters, adapters implement the core, nobody uses the apps or the simulator. */
+    ArchRule layers() {
+        return layeredArchitecture().consideringOnlyDependenciesInAnyPackage(root + "..")
+                .layer("Core").definedBy(pkg("core"))
+                .layer("Adapters").definedBy(pkg("adapters"))
+                .layer("Apps").definedBy(pkg("app"))
+                .layer("Simulator").definedBy(pkg("simulator"))
+                .whereLayer("Apps").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Apps")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Adapters", "Apps")
+                .whereLayer("Simulator").mayNotBeAccessedByAnyLayer()
+                .ensureAllClassesAreContainedInArchitecture();
+    }
+
+    /** The core is plain Java: only the JDK and itself (no Javalin, Jdbi, Jackson, WebSocket, config, logging frameworks). */
+    ArchRule coreIsPlainJava() {
+        return classes().that().resideInAPackage(pkg("core"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(pkg("core"), "java..")
+                .because("the domain must be testable without IO and swappable adapters must not leak into it");
+    }
+
+    /** The domain never reads the wall clock or makes random ids itself: both are injected. */
+    ArchRule coreTakesTimeFromItsClock() {
+        return noClasses().that().resideInAPackage(pkg("core"))
+                .should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(UUID.class, "randomUUID")
+                .because("time and identity are injected (Clock, TokenGenerator) so tests control them");
+    }
+
+    /** Adapters are independent: swapping one never touches another. */
+    ArchRule adaptersAreIndependent() {
+        return slices().matching(root + ".adapters.(*)..").should().notDependOnEachOther();
+    }
+
+    /** Ports are interfaces (and the records/exceptions they speak in live elsewhere). */
+    ArchRule outboundPortsAreInterfaces() {
+        return classes().that().resideInAPackage(pkg("core.port"))
+                .and().areTopLevelClasses()
+                .and().areNotAssignableTo(RuntimeException.class)
+                .should().beInterfaces();
+    }
+
+    /** Only the runnable shells print to the terminal; libraries log. */
+    ArchRule onlyShellsWriteToStdout() {
+        return noClasses().that().resideOutsideOfPackages(pkg("app"), pkg("simulator"))
+                .should().accessField(System.class, "out")
+                .because("the core and adapters report through loggers and return values");
+    }
+
+    /** The agent CLI talks HTTP only: it must not reach into the middleware's code. */
+    ArchRule agentIsAPureHttpClient() {
+        return noClasses().that().resideInAPackage(pkg("app.agent"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("core"), pkg("adapters"), pkg("app.middleware"));
+    }
+
+    /** The Java-WebSocket client subclass stays an implementation detail of its adapter. */
+    ArchRule webSocketClientStaysPrivate() {
+        return classes().that().areAssignableTo(DescribedPredicate.describe("a Java-WebSocket client",
+                        (JavaClass c) -> c.isAssignableTo("org.java_websocket.client.WebSocketClient")))
+                .and().resideInAPackage(root + "..")
+                .should().notBePublic();
+    }
+
+    List<ArchRule> all() {
+        return List.of(layers(), coreIsPlainJava(), coreTakesTimeFromItsClock(), adaptersAreIndependent(),
+                outboundPortsAreInterfaces(), onlyShellsWriteToStdout(), agentIsAPureHttpClient(),
+                webSocketClientStaysPrivate());
+    }
+}
