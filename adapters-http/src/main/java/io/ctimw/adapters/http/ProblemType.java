@@ -17,6 +17,7 @@ public enum ProblemType {
     CTI_BAD_REPLY(502, "cti-bad-reply", "The CTI sent an unreadable reply"),
     CTI_UNAVAILABLE(503, "cti-unavailable", "CTI link unavailable"),
     STORE_UNAVAILABLE(503, "store-unavailable", "Database unavailable"),
+    LOGIN_BUSY(503, "login-busy", "Too many logins at once"),
     TIMED_OUT(503, "timed-out", "Request took too long"),
     CTI_TIMEOUT(504, "cti-timeout", "The CTI did not answer in time");
 

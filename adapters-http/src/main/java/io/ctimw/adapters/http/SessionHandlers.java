@@ -25,6 +25,9 @@ public final class SessionHandlers {
     public void login(Context ctx) {
         LoginRequest request = LoginRequest.from(json.parseObject(bodies.readJson(ctx)));
         LoginResult result = auth.login(request.login(), request.password());
+        if (result instanceof LoginResult.Busy) {
+            throw new ProblemException(ProblemType.LOGIN_BUSY, "too many logins are being checked; retry shortly");
+        }
         if (!(result instanceof LoginResult.LoggedIn in)) {
             // One answer for unknown login, wrong password and disabled account: no account probing.
             throw new ProblemException(ProblemType.LOGIN_REJECTED, "the login or the password is wrong");

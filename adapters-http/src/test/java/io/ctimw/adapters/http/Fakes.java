@@ -44,11 +44,15 @@ final class Fakes {
         final Map<String, Session> sessions = new ConcurrentHashMap<>(Map.of(TOKEN, SESSION));
         final List<Object> calls = new CopyOnWriteArrayList<>();
         volatile RuntimeException failure;
+        volatile boolean busy;
 
         @Override
         public LoginResult login(Login login, Password password) {
             calls.add(List.of("login", login, password));
             throwIfFailing();
+            if (busy) {
+                return new LoginResult.Busy();
+            }
             if (password.value().equals(passwords.get(login.value()))) {
                 return new LoginResult.LoggedIn(SESSION, new SessionToken(TOKEN));
             }

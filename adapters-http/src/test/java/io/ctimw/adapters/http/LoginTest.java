@@ -131,4 +131,13 @@ class LoginTest {
         assertEquals(415, response.statusCode(), response.body());
         assertTrue(server.auth.calls.isEmpty(), "the use case must not be called");
     }
+
+    @Test
+    void tooManyConcurrentLoginsGet503WithRetryAfter() {
+        server.auth.busy = true;
+        HttpResponse<String> response = login("{\"login\":\"agent1\",\"password\":\"s3cret-pass\"}");
+        assertProblem(response, 503, "login-busy");
+        assertTrue(response.headers().firstValue("Retry-After").isPresent());
+        assertTrue(response.headers().firstValue("Set-Cookie").isEmpty());
+    }
 }

@@ -83,7 +83,8 @@ public final class MiddlewareApp implements AutoCloseable {
 
     static CoreServices.Settings coreSettings(MiddlewareSettings s) {
         return new CoreServices.Settings(
-                new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(), s.sessions().touchInterval()),
+                new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(), s.sessions().touchInterval(),
+                        s.sessions().maxConcurrentLogins()),
                 s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(), s.events().retention(),
                 s.events().readerThreads());
     }

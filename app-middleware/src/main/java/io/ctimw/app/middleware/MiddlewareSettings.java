@@ -29,7 +29,8 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                       Set<String> allowedStates) {}
 
     /** Session lifetimes. */
-    public record Sessions(Duration idleTimeout, Duration absoluteTimeout, Duration touchInterval) {}
+    public record Sessions(Duration idleTimeout, Duration absoluteTimeout, Duration touchInterval,
+                           int maxConcurrentLogins) {}
 
     /** Event storage and delivery. */
     public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads) {}
@@ -48,7 +49,7 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                         duration(c, "cti.ping-interval"), duration(c, "cti.reconnect-min"),
                         duration(c, "cti.reconnect-max"), new LinkedHashSet<>(c.getStringList("cti.allowed-states"))),
                 new Sessions(duration(c, "sessions.idle-timeout"), duration(c, "sessions.absolute-timeout"),
-                        duration(c, "sessions.touch-interval")),
+                        duration(c, "sessions.touch-interval"), range(c, "security.max-concurrent-logins", 1, 1024)),
                 range(c, "security.bcrypt-cost", 4, 31),
                 new Events(duration(c, "events.retention"), (int) positive(c, "events.buffer-capacity"),
                         (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads")),

@@ -5,4 +5,7 @@ public sealed interface LoginResult {
     record LoggedIn(Session session, SessionToken token) implements LoginResult {}
 
     record Rejected() implements LoginResult {}
+
+    /** Too many logins are being checked right now (bcrypt is deliberately slow); try again shortly. */
+    record Busy() implements LoginResult {}
 }

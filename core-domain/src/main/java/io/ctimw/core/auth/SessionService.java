@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Logs agents in and out and resolves tokens to sessions. Sessions live in the {@link SessionStore}
@@ -32,6 +34,9 @@ public final class SessionService implements AuthenticationUseCase {
     private final Clock clock;
     private final SessionPolicy policy;
     private final String dummyHash;
+    private static final java.time.Duration LOGIN_QUEUE_WAIT = java.time.Duration.ofSeconds(2);
+
+    private final Semaphore loginChecks;
     private final Map<TokenHash, Session> cache = new ConcurrentHashMap<>();
     /** Tokens logged out recently, so a request racing with the logout cannot put them back. */
     private final Map<TokenHash, Instant> ended = new ConcurrentHashMap<>();
@@ -46,12 +51,33 @@ public final class SessionService implements AuthenticationUseCase {
         this.attachments = attachments;
         this.clock = clock;
         this.policy = policy;
+        this.loginChecks = new Semaphore(policy.maxConcurrentLogins());
         // Unknown logins are checked against this hash so they take as long as a wrong password.
         this.dummyHash = hasher.hash(new Password("timing-equaliser-not-a-real-password"));
     }
 
     @Override
     public LoginResult login(Login login, Password password) {
+        // Each check costs a bcrypt hash (~0.1-0.3 s of CPU): bound how many run at once so a login
+        // flood cannot starve event delivery, and tell the excess to come back instead of queueing.
+        try {
+            if (!loginChecks.tryAcquire(LOGIN_QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, "login of {0} turned away: {1} logins already being checked",
+                        login, policy.maxConcurrentLogins());
+                return new LoginResult.Busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new LoginResult.Busy();
+        }
+        try {
+            return checkedLogin(login, password);
+        } finally {
+            loginChecks.release();
+        }
+    }
+
+    private LoginResult checkedLogin(Login login, Password password) {
         Optional<User> user = users.find(login);
         boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(dummyHash));
         if (user.isEmpty() || !matches || !user.get().enabled()) {

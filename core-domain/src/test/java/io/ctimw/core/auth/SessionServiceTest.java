@@ -114,4 +114,38 @@ class SessionServiceTest {
         f.sessions.save(session); // a request that raced with the logout writing it back
         assertFalse(f.core.authentication().authenticate(in.token()).isPresent());
     }
+
+    @Test
+    void passwordChecksBeyondTheLimitAreTurnedAwayInsteadOfQueueingForever() throws Exception {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        io.ctimw.core.port.out.PasswordHasher slow = new io.ctimw.core.port.out.PasswordHasher() {
+            @Override
+            public String hash(Password password) {
+                return f.hasher.hash(password);
+            }
+
+            @Override
+            public boolean matches(Password password, String hash) {
+                if (!password.value().equals("timing-equaliser-not-a-real-password")) {
+                    inside.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return f.hasher.matches(password, hash);
+            }
+        };
+        SessionService one = new SessionService(f.users, f.sessions, f.events, slow, () -> new SessionToken("t".repeat(40)),
+                f.core.attachments(), f.clock, new SessionPolicy(java.time.Duration.ofHours(1), java.time.Duration.ofHours(2),
+                        java.time.Duration.ofSeconds(30), 1));
+        java.util.concurrent.CompletableFuture<LoginResult> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> one.login(new Login("agent1"), new Password(io.ctimw.core.CoreFixture.PASSWORD)));
+        assertTrue(inside.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertInstanceOf(LoginResult.Busy.class, one.login(new Login("agent2"), new Password(io.ctimw.core.CoreFixture.PASSWORD)));
+        release.countDown();
+        assertInstanceOf(LoginResult.LoggedIn.class, first.get(5, java.util.concurrent.TimeUnit.SECONDS));
+    }
 }
