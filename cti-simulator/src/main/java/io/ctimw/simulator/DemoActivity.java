@@ -28,8 +28,10 @@ final class DemoActivity implements AutoCloseable {
         this.operators = List.copyOf(operators);
     }
 
-    void ringEvery(Duration period) {
-        executor.scheduleAtFixedRate(this::ringSomeone, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    /** Rings someone every {@code period}; each caller hangs up after {@code callLength} (zero: never). */
+    void ringEvery(Duration period, Duration callLength) {
+        executor.scheduleAtFixedRate(() -> ringSomeone(callLength), period.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Keeps the load on whichever operators are attached, rechecked every second. */
@@ -37,7 +39,7 @@ final class DemoActivity implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> retargetLoad(eventsPerSecond), 0, 1, TimeUnit.SECONDS);
     }
 
-    private void ringSomeone() {
+    private void ringSomeone(Duration callLength) {
         List<String> attached = attachedOperators();
         if (attached.isEmpty()) {
             return;
@@ -47,8 +49,21 @@ final class DemoActivity implements AutoCloseable {
         try {
             Object cid = simulator.injectIncomingCall(login, caller);
             LOG.info("demo: incoming call {} from {} to {}", cid, caller, login);
+            if (!callLength.isZero()) {
+                // Without this, calls nobody answers would pile up on the demo phones for ever.
+                executor.schedule(() -> hangUp(login, cid), callLength.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (IllegalStateException e) {
             LOG.info("demo: not ringing {}: {}", login, e.getMessage());
+        }
+    }
+
+    private void hangUp(String login, Object cid) {
+        try {
+            simulator.remoteHangup(login, cid);
+            LOG.info("demo: caller hung up call {} of {}", cid, login);
+        } catch (RuntimeException e) {
+            LOG.debug("demo: call {} of {} already gone: {}", cid, login, e.getMessage());
         }
     }
 

@@ -37,7 +37,7 @@ public final class SimulatorMain {
                 .start();
         DemoActivity demo = new DemoActivity(simulator, options.operators);
         if (options.callEveryMs > 0) {
-            demo.ringEvery(Duration.ofMillis(options.callEveryMs));
+            demo.ringEvery(Duration.ofMillis(options.callEveryMs), Duration.ofMillis(options.callLengthMs));
         }
         if (options.loadEps > 0) {
             demo.loadAttached(options.loadEps);

@@ -22,6 +22,10 @@ final class SimulatorOptions {
             description = "Demo mode: every N ms ring a random attached operator (0 = off)")
     long callEveryMs;
 
+    @Parameter(names = "--call-length-ms",
+            description = "Demo mode: the caller hangs up this long after ringing, answered or not (0 = never)")
+    long callLengthMs = 45_000;
+
     @Parameter(names = "--load-eps", description = "Constant CallStatus load, events per second over attached"
             + " operators (0 = off)")
     double loadEps;

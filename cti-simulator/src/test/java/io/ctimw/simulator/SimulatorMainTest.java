@@ -19,18 +19,20 @@ class SimulatorMainTest {
         assertEquals(List.of("agent1", "agent2", "agent3"), options.operators);
         assertFalse(options.cidNumbers);
         assertEquals(0, options.callEveryMs);
+        assertEquals(45_000, options.callLengthMs);
         assertEquals(0.0, options.loadEps);
     }
 
     @Test
     void flags() {
         SimulatorOptions options = parse("--host", "0.0.0.0", "--port", "9000", "--operators", "a,b",
-                "--cid-numbers", "--call-every-ms", "500", "--load-eps", "1000");
+                "--cid-numbers", "--call-every-ms", "500", "--load-eps", "1000", "--call-length-ms", "0");
         assertEquals("0.0.0.0", options.host);
         assertEquals(9000, options.port);
         assertEquals(List.of("a", "b"), options.operators);
         assertTrue(options.cidNumbers);
         assertEquals(500, options.callEveryMs);
+        assertEquals(0, options.callLengthMs);
         assertEquals(1000.0, options.loadEps);
     }
 
