@@ -63,6 +63,10 @@ public final class HttpApi {
 
         config.jetty.threadPool = threads;
         config.jetty.addConnector((server, httpConfiguration) -> {
+            // Jetty's per-connection header cache is an ArrayTrie of ~96 KB per connection once a header
+            // repeats (Host does): 10,000 idle long-poll connections would need ~1 GB of heap for it.
+            // Without it, headers are parsed against Jetty's static cache of common fields only.
+            httpConfiguration.setHeaderCacheSize(0);
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
             connector.setHost(settings.host());
             connector.setPort(settings.port());
