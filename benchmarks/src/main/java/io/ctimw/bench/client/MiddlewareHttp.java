@@ -1,0 +1,88 @@
+package io.ctimw.bench.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The agent API as the benchmark uses it, on one {@link HttpClient} (HTTP/1.1, async, keep-alive):
+ * one client multiplexes thousands of connections on a selector thread, so 10,000 open long-polls
+ * cost 10,000 sockets and no threads.
+ */
+public final class MiddlewareHttp {
+    private final HttpClient client;
+    private final String base;
+
+    public MiddlewareHttp(int port, Executor callbacks) {
+        this.base = "http://127.0.0.1:" + port;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(callbacks)
+                .build();
+    }
+
+    public String baseUrl() {
+        return base;
+    }
+
+    /** POST /api/v1/login; completes with the token, or fails with the status and body. */
+    public CompletableFuture<String> login(String login, String password) {
+        String body = "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/login"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("login " + login + " -> " + r.statusCode() + " " + r.body());
+            }
+            return stringField(r.body(), "token");
+        });
+    }
+
+    /** GET /api/v1/events; {@code after} < 0 means "from the session's position". */
+    public CompletableFuture<HttpResponse<String>> events(String token, long after, int waitSeconds) {
+        String query = "wait=" + waitSeconds + (after >= 0 ? "&after=" + after : "") + "&limit=1000";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/events?" + query))
+                .timeout(Duration.ofSeconds(waitSeconds + 30L))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST /api/v1/control with a JSON command. */
+    public CompletableFuture<HttpResponse<String>> control(String token, String commandJson) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/control"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(commandJson))
+                .build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET without credentials (health, ready). */
+    public CompletableFuture<HttpResponse<String>> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of a top-level string member in a small, trusted JSON object (no escapes expected). */
+    static String stringField(String json, String name) {
+        String key = "\"" + name + "\":\"";
+        int at = json.indexOf(key);
+        if (at < 0) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        int start = at + key.length();
+        int end = json.indexOf('"', start);
+        return json.substring(start, end);
+    }
+}
