@@ -81,7 +81,7 @@ public final class CoreServices implements AutoCloseable {
         this.ports = ports;
         this.journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), named("event-writer", false));
-        this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn);
+        this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         this.sessions = new SessionService(ports.users(), ports.sessions(), ports.events(), ports.hasher(),
                 ports.tokens(), attachments, ports.clock(), settings.sessions());
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
@@ -141,11 +141,22 @@ public final class CoreServices implements AutoCloseable {
         return hub;
     }
 
-    /** Closes the link, then stores what is still queued. */
+    /** Writes the delivery positions handed out since the last call; the app runs it every second. */
+    public void flushDeliveredCursors() {
+        sessions.flushDeliveredCursors();
+    }
+
+    /** Closes the link, then stores what is still queued and where each session got to. */
     @Override
     public void close() throws InterruptedException {
         ports.cti().stop();
         journal.drainAndStop(Duration.ofSeconds(10));
+        try {
+            sessions.flushDeliveredCursors();
+        } catch (RuntimeException e) {
+            System.getLogger(CoreServices.class.getName()).log(System.Logger.Level.WARNING,
+                    "delivery positions not saved at shutdown: {0}", e.toString());
+        }
         readers.shutdown();
         readers.awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -6,6 +6,7 @@ import io.ctimw.core.auth.TokenHash;
 import io.ctimw.core.port.out.SessionStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,12 +65,24 @@ public final class JdbiSessionStore implements SessionStore {
     }
 
     @Override
-    public void advanceCursor(TokenHash tokenHash, long cursor) {
+    public void advanceCursors(Map<TokenHash, Long> cursors) {
+        if (cursors.isEmpty()) {
+            return;
+        }
+        String[] hashes = new String[cursors.size()];
+        Long[] values = new Long[cursors.size()];
+        int i = 0;
+        for (Map.Entry<TokenHash, Long> e : cursors.entrySet()) {
+            hashes[i] = e.getKey().hex();
+            values[i++] = e.getValue();
+        }
+        // One statement for the whole batch: positions are written behind, once a second.
         db.withHandle(h -> h.createUpdate("""
-                        update sessions set delivered_cursor = :cursor
-                        where token_hash = :hash and delivered_cursor < :cursor""")
-                .bind("cursor", cursor)
-                .bind("hash", tokenHash.hex())
+                        update sessions s set delivered_cursor = v.cursor
+                        from unnest(cast(:hashes as text[]), cast(:cursors as bigint[])) as v(hash, cursor)
+                        where s.token_hash = v.hash and s.delivered_cursor < v.cursor""")
+                .bindArray("hashes", String.class, (Object[]) hashes)
+                .bindArray("cursors", Long.class, (Object[]) values)
                 .execute());
     }
 

@@ -59,6 +59,8 @@ public final class MiddlewareApp implements AutoCloseable {
             });
             long every = s.housekeepingInterval().toMillis();
             chores.scheduleWithFixedDelay(core.housekeeping()::run, every, every, TimeUnit.MILLISECONDS);
+            CoreServices started = core;
+            chores.scheduleWithFixedDelay(() -> flushPositions(started), 1, 1, TimeUnit.SECONDS);
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
                     s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : PostgresSettings.redactedUrl(s.db().url()));
             return new MiddlewareApp(db, core, http, chores);
@@ -69,6 +71,15 @@ public final class MiddlewareApp implements AutoCloseable {
             closeQuietly(core);
             db.close();
             throw e;
+        }
+    }
+
+    /** Delivery positions are written behind, once a second; a failed round is retried by the next. */
+    private static void flushPositions(CoreServices core) {
+        try {
+            core.flushDeliveredCursors();
+        } catch (RuntimeException e) {
+            LOG.debug("delivery positions not saved this round: {}", e.toString());
         }
     }
 

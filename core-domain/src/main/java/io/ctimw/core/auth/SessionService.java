@@ -38,6 +38,7 @@ public final class SessionService implements AuthenticationUseCase {
 
     private final Semaphore loginChecks;
     private final Map<TokenHash, Session> cache = new ConcurrentHashMap<>();
+    private final Map<TokenHash, Long> unsavedCursors = new ConcurrentHashMap<>();
     /** Tokens logged out recently, so a request racing with the logout cannot put them back. */
     private final Map<TokenHash, Instant> ended = new ConcurrentHashMap<>();
 
@@ -149,10 +150,34 @@ public final class SessionService implements AuthenticationUseCase {
         releaseIfLast(session.login());
     }
 
-    /** Records that events up to {@code cursor} were handed to this session. */
+    /**
+     * Records that events up to {@code cursor} were handed to this session. The cache has it at once;
+     * the store gets it with the next {@link #flushDeliveredCursors()} (a database write per delivered
+     * poll was the delivery path's main cost).
+     */
     public void delivered(Session session, long cursor) {
-        store.advanceCursor(session.tokenHash(), cursor);
         cache.computeIfPresent(session.tokenHash(), (h, s) -> s.deliveredUpTo(cursor));
+        unsavedCursors.merge(session.tokenHash(), cursor, Math::max);
+    }
+
+    /** Writes the delivery positions recorded since the last call, in one batch. */
+    public void flushDeliveredCursors() {
+        if (unsavedCursors.isEmpty()) {
+            return;
+        }
+        Map<TokenHash, Long> batch = new java.util.HashMap<>();
+        for (TokenHash hash : List.copyOf(unsavedCursors.keySet())) {
+            Long cursor = unsavedCursors.remove(hash);
+            if (cursor != null) {
+                batch.put(hash, cursor);
+            }
+        }
+        try {
+            store.advanceCursors(batch);
+        } catch (RuntimeException e) {
+            batch.forEach((hash, cursor) -> unsavedCursors.merge(hash, cursor, Math::max)); // next round
+            throw e;
+        }
     }
 
     /** Ends every session of a login (the user was disabled). */

@@ -23,15 +23,23 @@ public final class PhoneAttachments {
     private final CtiGateway gateway;
     private final CallRegistry calls;
     private final Consumer<CtiEvent> journal;
+    private final Consumer<Login> released;
     private enum Reach { PENDING, UP, DOWN }
 
     /** Wanted logins (those with a live session), mapped to whether their phone is reachable. */
     private final Map<Login, Reach> wanted = new ConcurrentHashMap<>();
 
     public PhoneAttachments(CtiGateway gateway, CallRegistry calls, Consumer<CtiEvent> journal) {
+        this(gateway, calls, journal, login -> { });
+    }
+
+    /** @param released told when a login's last session is gone, to drop what is kept for it */
+    public PhoneAttachments(CtiGateway gateway, CallRegistry calls, Consumer<CtiEvent> journal,
+                            Consumer<Login> released) {
         this.gateway = gateway;
         this.calls = calls;
         this.journal = journal;
+        this.released = released;
     }
 
     /**
@@ -68,6 +76,7 @@ public final class PhoneAttachments {
     public void release(Login login) {
         if (wanted.remove(login) != null) {
             calls.forget(login);
+            released.accept(login);
             if (gateway.isReady()) {
                 gateway.detach(login);
             }

@@ -2,6 +2,9 @@ package io.ctimw.core.event;
 
 import io.ctimw.core.auth.Login;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,15 +12,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wakes long-polls when new events of their login are stored. A waiting poll is a future in a map,
- * not a parked thread, so ten thousand open polls cost ten thousand small objects. It also remembers
- * each login's newest stored cursor, so a poll that is already up to date needs no store read.
+ * not a parked thread, so ten thousand open polls cost ten thousand small objects. It also keeps the
+ * last few stored events of each login, so a woken poll (or one already up to date) is answered from
+ * memory: the database is read only by polls that fell behind further than that.
  */
 public final class DeliveryHub {
-    private final Map<Login, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
-    /** Newest cursor stored per login since start; absent = unknown (the store must be asked). */
-    private final Map<Login, Long> newest = new ConcurrentHashMap<>();
+    public static final int DEFAULT_RECENT_PER_LOGIN = 16;
 
-    /** Registers interest; register before reading the store so no event can slip between the two. */
+    private final Map<Login, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+    private final Map<Login, RecentEvents> recent = new ConcurrentHashMap<>();
+    private final int recentPerLogin;
+
+    public DeliveryHub() {
+        this(DEFAULT_RECENT_PER_LOGIN);
+    }
+
+    public DeliveryHub(int recentPerLogin) {
+        if (recentPerLogin < 1) {
+            throw new IllegalArgumentException("recentPerLogin must be at least 1");
+        }
+        this.recentPerLogin = recentPerLogin;
+    }
+
+    /** Registers interest; register before reading so no event can slip between the read and the wait. */
     public CompletableFuture<Void> register(Login login) {
         CompletableFuture<Void> waiter = new CompletableFuture<>();
         waiters.compute(login, (l, list) -> {
@@ -36,22 +53,35 @@ public final class DeliveryHub {
     }
 
     /**
-     * Events of the login are stored, the newest with {@code cursor}: remembers it, then wakes the
-     * login's polls. Call it after the store committed, from the store's single writer.
+     * A batch was committed (in cursor order): keeps its events per login, then wakes each login's
+     * polls. Called by the store's single writer only.
      */
-    public void stored(Login login, long cursor) {
-        newest.merge(login, cursor, Math::max);
-        signal(login);
+    public void stored(List<StoredEvent> batch) {
+        Set<Login> logins = new LinkedHashSet<>();
+        for (StoredEvent e : batch) {
+            RecentEvents kept = recent.get(e.login());
+            if (kept == null) {
+                recent.put(e.login(), new RecentEvents(recentPerLogin, e));
+            } else {
+                kept.add(e);
+            }
+            logins.add(e.login());
+        }
+        logins.forEach(this::signal);
     }
 
     /**
-     * True only when the store surely holds no event of the login after {@code after}: the hub saw the
-     * login's newest cursor and {@code after} is at or past it. False means "ask the store". A poll
-     * must {@link #register} before asking, as for a store read, so an event stored meanwhile wakes it.
+     * The login's events after {@code after} from memory (empty when there is nothing newer), or empty
+     * Optional when memory cannot tell and the store must be read.
      */
-    public boolean upToDate(Login login, long after) {
-        Long known = newest.get(login);
-        return known != null && after >= known;
+    public Optional<List<StoredEvent>> recent(Login login, long after, int limit) {
+        RecentEvents kept = recent.get(login);
+        return kept == null ? Optional.empty() : Optional.ofNullable(kept.after(after, limit));
+    }
+
+    /** Drops what is kept for a login nobody is logged in as any more. */
+    public void forget(Login login) {
+        recent.remove(login);
     }
 
     /** Completes every waiter of the login. */

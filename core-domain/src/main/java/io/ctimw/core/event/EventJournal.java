@@ -1,15 +1,12 @@
 package io.ctimw.core.event;
 
-import io.ctimw.core.auth.Login;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.StoreUnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -161,11 +158,8 @@ public final class EventJournal implements AutoCloseable {
         }
     }
 
-    /** One wake-up per login of the batch, with its newest cursor (the batch is in cursor order). */
     private void signal(List<StoredEvent> stored) {
-        Map<Login, Long> newest = new LinkedHashMap<>();
-        stored.forEach(e -> newest.merge(e.login(), e.cursor(), Math::max));
-        newest.forEach(hub::stored);
+        hub.stored(stored);
     }
 
     /** Stops accepting work and writes what is queued, waiting at most {@code grace}. */

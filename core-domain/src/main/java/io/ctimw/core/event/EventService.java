@@ -32,12 +32,12 @@ public final class EventService implements EventsUseCase {
     public CompletionStage<List<StoredEvent>> poll(Session session, EventQuery query) {
         long from = query.after().orElse(session.deliveredCursor());
         if (query.maxWait().isZero()) {
-            return CompletableFuture.completedFuture(readIfNew(session, from, query.limit()));
+            return CompletableFuture.completedFuture(read(session, from, query.limit()));
         }
         CompletableFuture<Void> waiter = hub.register(session.login());
         List<StoredEvent> ready;
         try {
-            ready = readIfNew(session, from, query.limit());
+            ready = read(session, from, query.limit());
         } catch (RuntimeException e) {
             hub.cancel(session.login(), waiter);
             throw e;
@@ -52,13 +52,10 @@ public final class EventService implements EventsUseCase {
                 .thenApplyAsync(v -> read(session, from, query.limit()), readers);
     }
 
-    /** Skips the store when the hub knows nothing newer is there: most re-polls of a busy agent. */
-    private List<StoredEvent> readIfNew(Session session, long from, int limit) {
-        return hub.upToDate(session.login(), from) ? List.of() : read(session, from, limit);
-    }
-
+    /** From the hub's memory when it can tell, else from the store. */
     private List<StoredEvent> read(Session session, long from, int limit) {
-        List<StoredEvent> events = store.after(session.login(), from, limit);
+        List<StoredEvent> events = hub.recent(session.login(), from, limit)
+                .orElseGet(() -> store.after(session.login(), from, limit));
         if (!events.isEmpty()) {
             sessions.delivered(session, events.get(events.size() - 1).cursor());
         }

@@ -107,4 +107,45 @@ class EventDeliveryTest {
             assertTrue(got.get(i).json().contains("\"c" + i + "\""), got.get(i).json());
         }
     }
+
+    @Test
+    void upToDateAndWokenPollsAreAnsweredFromMemoryNotTheStore() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        io.ctimw.core.port.out.EventStore counting = new io.ctimw.core.port.out.EventStore() {
+            public List<StoredEvent> append(List<PendingEvent> batch) { return f.events.append(batch); }
+            public List<StoredEvent> after(Login login, long after, int limit) {
+                reads.incrementAndGet();
+                return f.events.after(login, after, limit);
+            }
+            public long latestCursor(Login login) { return f.events.latestCursor(login); }
+            public int deleteReceivedBefore(java.time.Instant cutoff) { return f.events.deleteReceivedBefore(cutoff); }
+            public void ping() { }
+        };
+        EventService events = new EventService(counting, f.core.hub(),
+                (io.ctimw.core.auth.SessionService) f.core.authentication(), Runnable::run);
+        emit("agent1", "NewCall", "a1");
+        f.awaitStored();
+        List<StoredEvent> first = events.poll(agent(in1), new EventQuery(OptionalLong.empty(), 100, Duration.ZERO))
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertFalse(first.isEmpty());
+        int afterFirst = reads.get();
+        CompletableFuture<List<StoredEvent>> waiting = events.poll(agent(in1),
+                new EventQuery(OptionalLong.empty(), 100, Duration.ofSeconds(30))).toCompletableFuture();
+        emit("agent1", "CallStatus", "a1");
+        assertEquals("CallStatus", waiting.get(5, TimeUnit.SECONDS).get(0).name());
+        assertTrue(events.poll(agent(in1), new EventQuery(OptionalLong.empty(), 100, Duration.ZERO))
+                .toCompletableFuture().get().isEmpty());
+        assertEquals(afterFirst, reads.get(), "neither the wait, the wake nor the up-to-date poll read the store");
+    }
+
+    @Test
+    void deliveryPositionsReachTheStoreWhenFlushed() throws Exception {
+        emit("agent1", "NewCall", "a1");
+        List<StoredEvent> got = drain(agent(in1));
+        long last = got.get(got.size() - 1).cursor();
+        assertEquals(last, agent(in1).deliveredCursor(), "the session sees its position at once");
+        assertEquals(0, f.sessions.find(in1.token().hash()).orElseThrow().deliveredCursor(), "written behind");
+        f.core.flushDeliveredCursors();
+        assertEquals(last, f.sessions.find(in1.token().hash()).orElseThrow().deliveredCursor());
+    }
 }

@@ -49,8 +49,12 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized void advanceCursor(TokenHash tokenHash, long cursor) {
+    public synchronized void advanceCursors(java.util.Map<TokenHash, Long> cursors) {
         outage.check();
+        cursors.forEach(this::advanceCursor);
+    }
+
+    private void advanceCursor(TokenHash tokenHash, long cursor) {
         sessions.computeIfPresent(tokenHash, (h, s) -> s.deliveredUpTo(cursor));
     }
 

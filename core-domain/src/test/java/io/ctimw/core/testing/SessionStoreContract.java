@@ -103,7 +103,7 @@ public abstract class SessionStoreContract {
     void touchingOrAdvancingAnUnknownSessionCreatesNothing() {
         TokenHash ghost = nextHash();
         store.touch(ghost, NOW);
-        store.advanceCursor(ghost, 5);
+        store.advanceCursors(java.util.Map.of(ghost, 5L));
         assertEquals(Optional.empty(), store.find(ghost));
     }
 
@@ -111,13 +111,29 @@ public abstract class SessionStoreContract {
     void theDeliveredCursorOnlyMovesForward() {
         Session s = live("alice");
         store.save(s);
-        store.advanceCursor(s.tokenHash(), 10);
+        store.advanceCursors(java.util.Map.of(s.tokenHash(), 10L));
         assertEquals(10, stored(s).deliveredCursor());
-        store.advanceCursor(s.tokenHash(), 3);
+        store.advanceCursors(java.util.Map.of(s.tokenHash(), 3L));
         assertEquals(10, stored(s).deliveredCursor());
-        store.advanceCursor(s.tokenHash(), 11);
+        store.advanceCursors(java.util.Map.of(s.tokenHash(), 11L));
         assertEquals(11, stored(s).deliveredCursor());
         assertEquals(s.lastSeenAt(), stored(s).lastSeenAt());
+    }
+
+    @Test
+    void manyCursorsMoveInOneCallEachOnlyForward() {
+        Session a = live("alice");
+        Session b = live("bob");
+        Session c = live("carol");
+        store.save(a);
+        store.save(b);
+        store.save(c);
+        store.advanceCursors(java.util.Map.of(b.tokenHash(), 20L));
+        store.advanceCursors(java.util.Map.of(a.tokenHash(), 7L, b.tokenHash(), 5L, nextHash(), 9L));
+        assertEquals(7, stored(a).deliveredCursor());
+        assertEquals(20, stored(b).deliveredCursor(), "never backwards");
+        assertEquals(0, stored(c).deliveredCursor(), "untouched");
+        store.advanceCursors(java.util.Map.of());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.ctimw.core.auth.Session;
 import io.ctimw.core.auth.TokenHash;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,8 +18,11 @@ public interface SessionStore {
     /** Records activity; never moves {@code lastSeenAt} backwards. */
     void touch(TokenHash tokenHash, Instant lastSeenAt);
 
-    /** Moves the delivery position forward; a smaller cursor than the stored one is ignored. */
-    void advanceCursor(TokenHash tokenHash, long cursor);
+    /**
+     * Moves delivery positions forward, many sessions in one call (they are written behind, in
+     * batches); a cursor smaller than the stored one is ignored, unknown sessions are skipped.
+     */
+    void advanceCursors(Map<TokenHash, Long> cursors);
 
     /** @return true when a session was removed */
     boolean delete(TokenHash tokenHash);
