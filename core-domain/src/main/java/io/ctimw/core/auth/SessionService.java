@@ -9,18 +9,19 @@ import io.ctimw.core.port.out.TokenGenerator;
 import io.ctimw.core.port.out.UserStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Logs agents in and out and resolves tokens to sessions. Sessions live in the {@link SessionStore}
- * (they survive restarts) and in a cache here, so authenticating a request costs no database round
- * trip; "last seen" is persisted at most once per {@code touchInterval}.
+ * (they survive restarts) and in a {@link SessionCache}, so authenticating a request costs no
+ * database round trip; "last seen" is persisted at most once per {@code touchInterval}.
  */
 public final class SessionService implements AuthenticationUseCase {
     private static final System.Logger LOG = System.getLogger(SessionService.class.getName());
@@ -33,14 +34,11 @@ public final class SessionService implements AuthenticationUseCase {
     private final PhoneAttachments attachments;
     private final Clock clock;
     private final SessionPolicy policy;
-    private final String dummyHash;
-    private static final java.time.Duration LOGIN_QUEUE_WAIT = java.time.Duration.ofSeconds(2);
+    private static final Duration LOGIN_QUEUE_WAIT = Duration.ofSeconds(2);
 
+    private final String dummyHash;
     private final Semaphore loginChecks;
-    private final Map<TokenHash, Session> cache = new ConcurrentHashMap<>();
-    private final Map<TokenHash, Long> unsavedCursors = new ConcurrentHashMap<>();
-    /** Tokens logged out recently, so a request racing with the logout cannot put them back. */
-    private final Map<TokenHash, Instant> ended = new ConcurrentHashMap<>();
+    private final SessionCache cache = new SessionCache();
 
     public SessionService(UserStore users, SessionStore store, EventStore events, PasswordHasher hasher,
                           TokenGenerator tokens, PhoneAttachments attachments, Clock clock, SessionPolicy policy) {
@@ -92,7 +90,7 @@ public final class SessionService implements AuthenticationUseCase {
         Session session = new Session(token.hash(), login, now, now, now.plus(policy.absoluteTimeout()),
                 events.latestCursor(login));
         store.save(session);
-        cache.put(session.tokenHash(), session);
+        cache.put(session);
         LOG.log(Level.INFO, "login {0} session {1}", login, session.tokenHash().tag());
         attachments.want(login);
         return new LoginResult.LoggedIn(session, token);
@@ -101,7 +99,7 @@ public final class SessionService implements AuthenticationUseCase {
     @Override
     public Optional<Session> authenticate(SessionToken token) {
         TokenHash hash = token.hash();
-        if (ended.containsKey(hash)) {
+        if (cache.isEnded(hash)) {
             return Optional.empty();
         }
         Session session = cache.get(hash);
@@ -126,26 +124,18 @@ public final class SessionService implements AuthenticationUseCase {
             store.touch(hash, now);
             session = stored.get().seenAt(now);
         }
-        // Merge rather than overwrite: a concurrent request may have moved the cursor further.
-        Session merged = cache.merge(hash, session, SessionService::newest);
-        if (ended.containsKey(hash)) { // logged out while we were looking: do not resurrect it
-            cache.remove(hash);
+        Session merged = cache.merge(session);
+        if (merged == null) { // logged out while we were looking: do not resurrect it
             return Optional.empty();
         }
         attachments.ensureWanted(merged.login()); // heals a release that raced with this login
         return Optional.of(merged);
     }
 
-    private static Session newest(Session a, Session b) {
-        Session later = a.lastSeenAt().isAfter(b.lastSeenAt()) ? a : b;
-        return later.deliveredUpTo(Math.max(a.deliveredCursor(), b.deliveredCursor()));
-    }
-
     @Override
     public void logout(Session session) {
-        ended.put(session.tokenHash(), clock.instant());
+        cache.end(session.tokenHash(), clock.instant());
         store.delete(session.tokenHash());
-        cache.remove(session.tokenHash());
         LOG.log(Level.INFO, "logout {0} session {1}", session.login(), session.tokenHash().tag());
         releaseIfLast(session.login());
     }
@@ -156,35 +146,21 @@ public final class SessionService implements AuthenticationUseCase {
      * poll was the delivery path's main cost).
      */
     public void delivered(Session session, long cursor) {
-        cache.computeIfPresent(session.tokenHash(), (h, s) -> s.deliveredUpTo(cursor));
-        unsavedCursors.merge(session.tokenHash(), cursor, Math::max);
+        cache.delivered(session.tokenHash(), cursor);
     }
 
     /** Writes the delivery positions recorded since the last call, in one batch. */
     public void flushDeliveredCursors() {
-        if (unsavedCursors.isEmpty()) {
+        Map<TokenHash, Long> batch = cache.takeUnsavedCursors();
+        if (batch.isEmpty()) {
             return;
-        }
-        Map<TokenHash, Long> batch = new java.util.HashMap<>();
-        for (TokenHash hash : List.copyOf(unsavedCursors.keySet())) {
-            Long cursor = unsavedCursors.remove(hash);
-            if (cursor != null) {
-                batch.put(hash, cursor);
-            }
         }
         try {
             store.advanceCursors(batch);
         } catch (RuntimeException e) {
-            batch.forEach((hash, cursor) -> unsavedCursors.merge(hash, cursor, Math::max)); // next round
+            cache.giveBack(batch); // the next round tries again
             throw e;
         }
-    }
-
-    /** Ends every session of a login (the user was disabled). */
-    public void endAllOf(Login login) {
-        List<Session> ended = store.deleteAllOf(login);
-        ended.forEach(s -> cache.remove(s.tokenHash()));
-        attachments.release(login);
     }
 
     /** Deletes expired sessions and releases phones nobody is logged in to any more. */
@@ -192,16 +168,15 @@ public final class SessionService implements AuthenticationUseCase {
         Instant now = clock.instant();
         List<Session> expired = store.deleteExpired(now, now.minus(policy.idleTimeout()));
         expired.forEach(s -> cache.remove(s.tokenHash()));
-        cache.values().removeIf(s -> !s.isLive(now, policy.idleTimeout()));
-        ended.values().removeIf(at -> at.isBefore(now.minus(policy.touchInterval().multipliedBy(4))));
+        cache.evict(now, policy.idleTimeout(), policy.touchInterval().multipliedBy(4));
         // Also release phones whose sessions vanished another way (ended by the admin command).
-        java.util.Set<Login> live = liveLogins();
+        Set<Login> live = liveLogins();
         attachments.wantedLogins().stream().filter(l -> !live.contains(l)).forEach(attachments::release);
         return expired.size();
     }
 
     /** Logins with a live session: the phones the CTI link must stay attached to. */
-    public java.util.Set<Login> liveLogins() {
+    public Set<Login> liveLogins() {
         Instant now = clock.instant();
         return store.loginsWithLiveSessions(now, now.minus(policy.idleTimeout()));
     }
