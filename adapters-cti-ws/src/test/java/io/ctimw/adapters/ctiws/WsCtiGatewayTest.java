@@ -34,21 +34,6 @@ class WsCtiGatewayTest extends CtiGatewayContract {
     protected CtiRemote remote() {
         return new CtiRemote() {
             @Override
-            public Login knownLogin() {
-                return new Login("agent1");
-            }
-
-            @Override
-            public Login secondKnownLogin() {
-                return new Login("agent2");
-            }
-
-            @Override
-            public Login unknownLogin() {
-                return new Login("nobody");
-            }
-
-            @Override
             public CallId incomingCall(Login login) {
                 Object cid = sim.injectIncomingCall(login.value(), "+70010000000");
                 return cid instanceof Long number ? CallId.ofNumber(number) : CallId.ofText((String) cid);

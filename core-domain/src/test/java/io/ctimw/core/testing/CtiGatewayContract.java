@@ -26,13 +26,19 @@ import org.junit.jupiter.api.Test;
 public abstract class CtiGatewayContract {
     protected static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** The far end the contract drives: the fake itself, or a CTI server. */
+    /** The far end the contract drives: the fake itself, or a CTI server knowing agent1 and agent2. */
     protected interface CtiRemote {
-        Login knownLogin();
+        default Login knownLogin() {
+            return new Login("agent1");
+        }
 
-        Login secondKnownLogin();
+        default Login secondKnownLogin() {
+            return new Login("agent2");
+        }
 
-        Login unknownLogin();
+        default Login unknownLogin() {
+            return new Login("nobody");
+        }
 
         /** Rings a call on an attached login's phone; returns its cid as the CTI reports it. */
         CallId incomingCall(Login login);

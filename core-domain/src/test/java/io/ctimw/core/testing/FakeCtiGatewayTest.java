@@ -24,21 +24,6 @@ class FakeCtiGatewayTest extends CtiGatewayContract {
     protected CtiRemote remote() {
         return new CtiRemote() {
             @Override
-            public Login knownLogin() {
-                return new Login("agent1");
-            }
-
-            @Override
-            public Login secondKnownLogin() {
-                return new Login("agent2");
-            }
-
-            @Override
-            public Login unknownLogin() {
-                return new Login("nobody");
-            }
-
-            @Override
             public CallId incomingCall(Login login) {
                 return fake.incomingCall(login.value());
             }
