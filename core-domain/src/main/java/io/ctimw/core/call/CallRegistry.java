@@ -14,9 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CallRegistry {
     private final Map<Login, Map<String, CallId>> calls = new ConcurrentHashMap<>();
+    /** Per login, how many call-changing events were applied: lets a late reply tell it is stale. */
+    private final Map<Login, Long> changes = new ConcurrentHashMap<>();
 
-    /** Applies what one event says about the login's calls. Cheap and non-blocking. */
-    public void apply(CtiEvent event) {
+    /** Applies what one event says about the login's calls. Cheap; only a late Calls reply contends. */
+    public synchronized void apply(CtiEvent event) {
+        if (!event.name().equals("Calls")) {
+            changes.merge(event.login(), 1L, Long::sum);
+        }
         switch (event.name()) {
             case "NewCall", "CallStatus", "CallParams", "CurrentCall" -> {
                 if (event.cid() != null) {
@@ -46,6 +51,23 @@ public final class CallRegistry {
     public Optional<CallId> find(Login login, String key) {
         Map<String, CallId> own = calls.get(login);
         return own == null ? Optional.empty() : Optional.ofNullable(own.get(key));
+    }
+
+    /** A mark to pass to {@link #replaceIfUnchanged} later. */
+    public long changeMark(Login login) {
+        return changes.getOrDefault(login, 0L);
+    }
+
+    /**
+     * Replaces the login's calls with a {@code Calls} reply, unless call events of the login were
+     * applied since {@code mark} was taken: then the reply is older than what the registry knows.
+     */
+    public synchronized boolean replaceIfUnchanged(Login login, List<CallId> current, long mark) {
+        if (changeMark(login) != mark) {
+            return false;
+        }
+        replace(login, current);
+        return true;
     }
 
     public void replace(Login login, List<CallId> current) {

@@ -36,16 +36,18 @@ public final class CallControlService implements CallControlUseCase {
             return CompletableFuture.completedFuture(refused.result());
         }
         ControlCommand command = ((CommandValidator.Outcome.Valid) outcome).command();
-        return gateway.send(session.login(), command).thenApply(reply -> toResult(session, command, reply));
+        long mark = calls.changeMark(session.login());
+        return gateway.send(session.login(), command).thenApply(reply -> toResult(session, command, reply, mark));
     }
 
-    private ControlResult toResult(Session session, ControlCommand command, CtiReply reply) {
+    private ControlResult toResult(Session session, ControlCommand command, CtiReply reply, long mark) {
         if (reply instanceof CtiReply.Ok) {
             return new ControlResult.Accepted(command.name());
         }
         if (reply instanceof CtiReply.Data data) {
             if (data.calls() != null) {
-                calls.replace(session.login(), data.calls()); // a Calls reply is the truth
+                // The truth as of the reply, unless newer call events have already been applied.
+                calls.replaceIfUnchanged(session.login(), data.calls(), mark);
             }
             return new ControlResult.DataReply(data.name(), data.json());
         }

@@ -52,4 +52,15 @@ class CallRegistryTest {
         registry.apply(new CtiEvent(a, "UserState", null, null, "normal", "{}"));
         assertEquals(List.of(CallId.ofText("x")), registry.current(a));
     }
+
+    @Test
+    void aCallsReplyOlderThanTheEventsAlreadyAppliedDoesNotEraseThem() {
+        long mark = registry.changeMark(a);
+        registry.apply(event(a, "NewCall", CallId.ofText("fresh"))); // arrives while GetCalls is in flight
+        boolean replaced = registry.replaceIfUnchanged(a, List.of(), mark);
+        assertTrue(!replaced);
+        assertEquals(List.of(CallId.ofText("fresh")), registry.current(a));
+        assertTrue(registry.replaceIfUnchanged(a, List.of(CallId.ofText("x")), registry.changeMark(a)));
+        assertEquals(List.of(CallId.ofText("x")), registry.current(a));
+    }
 }
