@@ -16,14 +16,20 @@ import java.util.concurrent.Executor;
 public final class MiddlewareHttp {
     private final HttpClient client;
     private final String base;
+    private final int port;
 
     public MiddlewareHttp(int port, Executor callbacks) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .executor(callbacks)
                 .build();
+    }
+
+    public int port() {
+        return port;
     }
 
     public String baseUrl() {

@@ -1,12 +1,13 @@
 package io.ctimw.bench.client;
 
 import io.ctimw.bench.stats.LatencyRecorder;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The HTTP sink: agents that each keep one long-poll open ({@code wait=30}) and re-poll as soon as
  * an answer arrives, recording CTI-send to agent-receive latency of every load event they get.
+ * The polls run on hand-written HTTP/1.1 over NIO ({@link PollSelectorLoop}), one keep-alive
+ * connection per agent: {@code java.net.http.HttpClient} took more CPU than the middleware it measured.
  */
-public final class PollerFleet implements AutoCloseable {
+public final class PollerFleet implements AutoCloseable, PollSelectorLoop.Handler {
     private static final int WAIT_SECONDS = 30;
     private static final long RETRY_DELAY_MS = 200;
+    private static final int SELECTOR_THREADS = 1;
 
-    private final MiddlewareHttp http;
     private final LatencyRecorder latency = new LatencyRecorder();
     /** Simulator send to middleware receive ({@code _receivedAt}): the CTI link's share. */
     private final LatencyRecorder ingest = new LatencyRecorder();
@@ -32,6 +35,7 @@ public final class PollerFleet implements AutoCloseable {
     private final Set<String> polling = ConcurrentHashMap.newKeySet();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong answers = new AtomicLong();
+    private final List<PollSelectorLoop> loops = new ArrayList<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "poll-retry");
         t.setDaemon(true);
@@ -39,9 +43,16 @@ public final class PollerFleet implements AutoCloseable {
     });
     private volatile boolean running = true;
     private volatile String lastError = "";
+    private int next;
 
     public PollerFleet(MiddlewareHttp http) {
-        this.http = http;
+        try {
+            for (int i = 0; i < SELECTOR_THREADS; i++) {
+                loops.add(new PollSelectorLoop("poll-io-" + i, http.port(), WAIT_SECONDS, this));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -54,47 +65,69 @@ public final class PollerFleet implements AutoCloseable {
             if (!polling.add(agent.login())) {
                 continue;
             }
-            poll(agent, -1);
+            PollSelectorLoop loop = loops.get(next++ % loops.size());
+            PollConnection c = loop.connection(agent);
+            open.incrementAndGet();
+            loop.execute(() -> send(c));
             if (++started % 250 == 0) {
                 Thread.sleep(25);
             }
         }
     }
 
-    private void poll(Agent agent, long after) {
+    /** Sends the next poll; loop thread only. {@link #open} is already counted. */
+    private void send(PollConnection c) {
+        if (running) {
+            c.loop.poll(c);
+        } else {
+            open.decrementAndGet();
+        }
+    }
+
+    private void repoll(PollConnection c) {
+        open.incrementAndGet();
+        send(c);
+    }
+
+    @Override
+    public void answered(PollConnection c, PollAnswer answer) {
+        open.decrementAndGet();
+        answers.incrementAndGet();
+        int status = answer.status();
+        if (status == 200) {
+            long now = nowMicros();
+            LoadEventScanner.scan(answer.body(), (seq, sentAt, receivedAt) -> {
+                latency.recordMicros(now - sentAt);
+                if (receivedAt > 0) {
+                    ingest.recordMicros(receivedAt - sentAt);
+                    delivery.recordMicros(now - receivedAt);
+                }
+                ledger.received(seq);
+            });
+            if (answer.cursor() >= 0) {
+                c.after = answer.cursor();
+            }
+            repoll(c);
+        } else if (status == 204) {
+            repoll(c);
+        } else {
+            error("HTTP " + status + " " + answer.body());
+            retryLater(c);
+        }
+    }
+
+    @Override
+    public void failed(PollConnection c, String what) {
+        open.decrementAndGet();
+        error(what);
+        retryLater(c);
+    }
+
+    private void retryLater(PollConnection c) {
         if (!running) {
             return;
         }
-        open.incrementAndGet();
-        CompletableFuture<HttpResponse<String>> answer = http.events(agent.token(), after, WAIT_SECONDS);
-        answer.whenComplete((response, failure) -> {
-            open.decrementAndGet();
-            if (failure != null) {
-                error(failure.toString());
-                retries.schedule(() -> poll(agent, after), RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
-                return;
-            }
-            answers.incrementAndGet();
-            int status = response.statusCode();
-            if (status == 200) {
-                long now = nowMicros();
-                LoadEventScanner.scan(response.body(), (seq, sentAt, receivedAt) -> {
-                    latency.recordMicros(now - sentAt);
-                    if (receivedAt > 0) {
-                        ingest.recordMicros(receivedAt - sentAt);
-                        delivery.recordMicros(now - receivedAt);
-                    }
-                    ledger.received(seq);
-                });
-                long cursor = response.headers().firstValueAsLong("X-Cursor").orElse(after);
-                poll(agent, cursor);
-            } else if (status == 204) {
-                poll(agent, after);
-            } else {
-                error("HTTP " + status + " " + response.body());
-                retries.schedule(() -> poll(agent, after), RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
-            }
-        });
+        retries.schedule(() -> c.loop.execute(() -> repoll(c)), RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
     private void error(String what) {
@@ -147,10 +180,11 @@ public final class PollerFleet implements AutoCloseable {
         return lastError;
     }
 
-    /** No new polls from now on; the open ones end within their wait. */
+    /** No new polls from now on; the selector threads stop and close their connections. */
     @Override
     public void close() {
         running = false;
         retries.shutdownNow();
+        loops.forEach(PollSelectorLoop::close);
     }
 }
