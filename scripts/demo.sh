@@ -27,6 +27,7 @@ CONF
 
 pids=()
 cleanup() {
+  trap - EXIT INT TERM # once, whether it is Ctrl-C, a kill or the end of the script
   echo
   echo "== stopping the demo =="
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
