@@ -92,11 +92,6 @@ public final class PhoneAttachments {
         return (int) wanted.values().stream().filter(r -> r == Reach.UP).count();
     }
 
-    /** True when the login's phone is attached and reachable. */
-    public boolean reachable(Login login) {
-        return wanted.get(login) == Reach.UP;
-    }
-
     /** The link is (again) initialised: every attachment must be redone. */
     public void linkUp() {
         LOG.log(Level.INFO, "CTI link up; attaching {0} phones", wanted.size());

@@ -91,9 +91,4 @@ public final class DeliveryHub {
             woken.forEach(w -> w.complete(null));
         }
     }
-
-    /** How many logins have at least one poll waiting (a gauge for operators). */
-    public int waitingLogins() {
-        return waiters.size();
-    }
 }
