@@ -1,22 +1,21 @@
 package io.ctimw.core;
 
-import io.ctimw.core.auth.SessionPolicy;
-import io.ctimw.core.auth.SessionService;
-import io.ctimw.core.auth.UserAdministration;
 import io.ctimw.core.call.CallRegistry;
-import io.ctimw.core.call.PhoneAttachments;
 import io.ctimw.core.control.CallControlService;
 import io.ctimw.core.control.CommandCatalog;
 import io.ctimw.core.control.CommandValidator;
-import io.ctimw.core.event.CtiInbound;
 import io.ctimw.core.event.DeliveryHub;
+import io.ctimw.core.event.DeliveryPositions;
 import io.ctimw.core.event.EventJournal;
 import io.ctimw.core.event.EventService;
 import io.ctimw.core.event.Housekeeping;
 import io.ctimw.core.health.ReadinessService;
+import io.ctimw.core.link.CtiInbound;
+import io.ctimw.core.link.PhoneAttachments;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
+import io.ctimw.core.port.in.MaintenanceUseCase;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
 import io.ctimw.core.port.out.CtiGateway;
@@ -25,6 +24,13 @@ import io.ctimw.core.port.out.PasswordHasher;
 import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.TokenGenerator;
 import io.ctimw.core.port.out.UserStore;
+import io.ctimw.core.session.AuthenticationService;
+import io.ctimw.core.session.PasswordCheck;
+import io.ctimw.core.session.SessionCache;
+import io.ctimw.core.session.SessionExpiry;
+import io.ctimw.core.session.SessionPhones;
+import io.ctimw.core.session.SessionPolicy;
+import io.ctimw.core.session.UserAdministration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -37,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The core assembled from its outbound ports: the one place that knows how the services fit
- * together, shared by the app's wiring and by tests so both run the same object graph.
+ * together. Apps see only the inbound use cases and start/close; tests that need the internals
+ * build their own graph (core-domain's test-jar).
  */
 public final class CoreServices implements AutoCloseable {
     /** Everything the core needs from the outside world. */
@@ -64,11 +71,11 @@ public final class CoreServices implements AutoCloseable {
     }
 
     private final Ports ports;
-    private final CallRegistry calls = new CallRegistry();
-    private final DeliveryHub hub = new DeliveryHub();
     private final EventJournal journal;
     private final PhoneAttachments attachments;
-    private final SessionService sessions;
+    private final SessionPhones phones;
+    private final AuthenticationService authentication;
+    private final DeliveryPositions positions;
     private final EventService events;
     private final CallControlService control;
     private final ReadinessService readiness;
@@ -79,30 +86,39 @@ public final class CoreServices implements AutoCloseable {
 
     public CoreServices(Ports ports, Settings settings) {
         this.ports = ports;
+        SessionPolicy policy = settings.sessions();
+        CallRegistry calls = new CallRegistry();
+        DeliveryHub hub = new DeliveryHub();
         this.journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), named("event-writer", false));
         this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
-        this.sessions = new SessionService(ports.users(), ports.sessions(), ports.events(), ports.hasher(),
-                ports.tokens(), attachments, ports.clock(), settings.sessions());
+        SessionCache cache = new SessionCache();
+        this.phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), policy);
+        this.authentication = new AuthenticationService(
+                new PasswordCheck(ports.users(), ports.hasher(), policy.maxConcurrentLogins()), ports.sessions(),
+                ports.events(), ports.tokens(), cache, phones, ports.clock(), policy);
+        this.positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
-        this.events = new EventService(ports.events(), hub, sessions, readers);
+        this.events = new EventService(ports.events(), hub, positions, readers);
         this.control = new CallControlService(
                 new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls);
-        this.readiness = new ReadinessService(ports.events(), ports.cti(), journal, attachments);
+        this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount);
         this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock());
-        this.housekeeping = new Housekeeping(sessions, ports.events(), ports.clock(), settings.retention());
-        this.inbound = new CtiInbound(calls, journal, attachments);
+        SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
+        this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
+                settings.retention());
+        this.inbound = new CtiInbound(calls, journal::submit, attachments);
     }
 
     /** Starts the event writer, restores the phones of sessions that outlived a restart, opens the link. */
     public void start() {
         journal.start();
-        attachments.restore(sessions.liveLogins());
+        attachments.restore(phones.liveLogins());
         ports.cti().start(inbound);
     }
 
     public AuthenticationUseCase authentication() {
-        return sessions;
+        return authentication;
     }
 
     public EventsUseCase events() {
@@ -121,29 +137,8 @@ public final class CoreServices implements AutoCloseable {
         return users;
     }
 
-    public Housekeeping housekeeping() {
+    public MaintenanceUseCase maintenance() {
         return housekeeping;
-    }
-
-    public CallRegistry calls() {
-        return calls;
-    }
-
-    public EventJournal journal() {
-        return journal;
-    }
-
-    public PhoneAttachments attachments() {
-        return attachments;
-    }
-
-    public DeliveryHub hub() {
-        return hub;
-    }
-
-    /** Writes the delivery positions handed out since the last call; the app runs it every second. */
-    public void flushDeliveredCursors() {
-        sessions.flushDeliveredCursors();
     }
 
     /** Closes the link, then stores what is still queued and where each session got to. */
@@ -152,7 +147,7 @@ public final class CoreServices implements AutoCloseable {
         ports.cti().stop();
         journal.drainAndStop(Duration.ofSeconds(10));
         try {
-            sessions.flushDeliveredCursors();
+            positions.flush();
         } catch (RuntimeException e) {
             System.getLogger(CoreServices.class.getName()).log(System.Logger.Level.WARNING,
                     "delivery positions not saved at shutdown: {0}", e.toString());

@@ -2,16 +2,17 @@ package io.ctimw.core;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.LoginResult;
-import io.ctimw.core.auth.Password;
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.auth.SessionPolicy;
-import io.ctimw.core.auth.SessionToken;
 import io.ctimw.core.control.CommandCatalog;
-import io.ctimw.core.event.EventQuery;
-import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.LoginResult;
+import io.ctimw.core.model.Password;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.SessionToken;
+import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.session.SessionPolicy;
 import io.ctimw.core.testing.Await;
+import io.ctimw.core.testing.CoreTestGraph;
 import io.ctimw.core.testing.FakeCtiGateway;
 import io.ctimw.core.testing.FakePasswordHasher;
 import io.ctimw.core.testing.InMemoryEventStore;
@@ -24,7 +25,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The whole core over in-memory fakes and a clock that only moves when told. */
+/** The whole core (every part in reach) over in-memory fakes and a clock that only moves when told. */
 public final class CoreFixture implements AutoCloseable {
     public static final String PASSWORD = "correct-horse";
     public static final SessionPolicy POLICY = new SessionPolicy(Duration.ofHours(1), Duration.ofHours(12), Duration.ofSeconds(30));
@@ -36,36 +37,36 @@ public final class CoreFixture implements AutoCloseable {
     public final InMemoryEventStore events = new InMemoryEventStore();
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     private final AtomicInteger tokenCounter = new AtomicInteger();
-    public final CoreServices core;
+    public final CoreTestGraph core;
 
     public CoreFixture() {
-        core = new CoreServices(new CoreServices.Ports(users, sessions, events, cti, hasher,
+        core = new CoreTestGraph(new CoreServices.Ports(users, sessions, events, cti, hasher,
                 () -> new SessionToken(String.format("tok%040d", tokenCounter.incrementAndGet())), clock),
                 new CoreServices.Settings(POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 1000, 50,
                         Duration.ofDays(1), 2));
-        core.userAdministration().add(new Login("agent1"), new Password(PASSWORD));
-        core.userAdministration().add(new Login("agent2"), new Password(PASSWORD));
+        core.users.add(new Login("agent1"), new Password(PASSWORD));
+        core.users.add(new Login("agent2"), new Password(PASSWORD));
         core.start();
         cti.linkUp();
     }
 
     public LoginResult.LoggedIn login(String login) {
-        return assertInstanceOf(LoginResult.LoggedIn.class, core.authentication().login(new Login(login), new Password(PASSWORD)));
+        return assertInstanceOf(LoginResult.LoggedIn.class, core.authentication.login(new Login(login), new Password(PASSWORD)));
     }
 
     public Session session(LoginResult.LoggedIn loggedIn) {
-        return core.authentication().authenticate(loggedIn.token()).orElseThrow();
+        return core.authentication.authenticate(loggedIn.token()).orElseThrow();
     }
 
     public List<StoredEvent> poll(Session session, OptionalLong after, Duration wait) throws Exception {
-        return core.events().poll(session, new EventQuery(after, 100, wait)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return core.events.poll(session, new EventQuery(after, 100, wait)).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     /** Waits until the journal has stored everything queued so far. */
     public void awaitStored() {
-        Await.until(() -> core.journal().pending() == 0, Duration.ofSeconds(5), "journal did not drain");
-        long target = core.journal().appended();
-        Await.until(() -> core.journal().appended() >= target, Duration.ofSeconds(5), "journal did not write");
+        Await.until(() -> core.journal.pending() == 0, Duration.ofSeconds(5), "journal did not drain");
+        long target = core.journal.appended();
+        Await.until(() -> core.journal.appended() >= target, Duration.ofSeconds(5), "journal did not write");
     }
 
     /** Polls (without waiting) until the session sees an event with this name. */

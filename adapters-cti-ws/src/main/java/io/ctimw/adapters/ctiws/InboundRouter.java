@@ -1,6 +1,6 @@
 package io.ctimw.adapters.ctiws;
 
-import io.ctimw.core.event.CtiEvent;
+import io.ctimw.core.model.CtiEvent;
 import io.ctimw.core.port.out.CtiListener;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.ctimw.adapters.ctiws;
 
-import io.ctimw.core.control.CtiReply;
+import io.ctimw.core.model.CtiReply;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package io.ctimw.adapters.ctiws;
 
-import io.ctimw.core.control.CtiReply;
+import io.ctimw.core.model.CtiReply;
 import org.java_websocket.framing.CloseFrame;
 
 /** Short operator-readable texts for replies and close codes, for log lines and LinkDown reasons. */

@@ -1,8 +1,8 @@
 package io.ctimw.adapters.ctiws;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.control.ControlCommand;
-import io.ctimw.core.control.CtiReply;
+import io.ctimw.core.model.ControlCommand;
+import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Login;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.CtiListener;
 import java.util.Map;

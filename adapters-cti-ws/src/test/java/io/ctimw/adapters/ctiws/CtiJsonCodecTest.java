@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.call.CallId;
-import io.ctimw.core.control.CtiReply;
-import io.ctimw.core.event.CtiEvent;
+import io.ctimw.core.model.CallId;
+import io.ctimw.core.model.CtiEvent;
+import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Login;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.ctimw.adapters.ctiws;
 
-import io.ctimw.core.control.CtiReply;
+import io.ctimw.core.model.CtiReply;
 import io.ctimw.core.testing.Await;
 import io.ctimw.core.testing.RecordingCtiListener;
 import io.ctimw.simulator.CtiSimulator;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.control.ControlCommand;
-import io.ctimw.core.control.CtiReply;
+import io.ctimw.core.model.ControlCommand;
+import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Login;
 import io.ctimw.core.testing.Await;
 import java.time.Duration;
 import java.util.List;

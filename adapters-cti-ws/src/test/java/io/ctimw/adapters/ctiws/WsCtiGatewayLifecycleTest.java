@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.control.ControlCommand;
-import io.ctimw.core.control.CtiReply;
+import io.ctimw.core.model.ControlCommand;
+import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Login;
 import io.ctimw.core.testing.Await;
 import io.ctimw.core.testing.RecordingCtiListener;
 import io.ctimw.simulator.CtiSimulator;

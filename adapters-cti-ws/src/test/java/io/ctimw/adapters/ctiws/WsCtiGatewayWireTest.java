@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.call.CallId;
-import io.ctimw.core.control.ControlCommand;
-import io.ctimw.core.control.CtiReply;
-import io.ctimw.core.event.CtiEvent;
+import io.ctimw.core.model.CallId;
+import io.ctimw.core.model.ControlCommand;
+import io.ctimw.core.model.CtiEvent;
+import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Login;
 import io.ctimw.core.testing.Await;
 import io.ctimw.simulator.ReceivedCommand;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.auth.SessionToken;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.SessionToken;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;

@@ -1,6 +1,6 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.control.ControlRequest;
+import io.ctimw.core.model.ControlRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,14 +1,14 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.control.ControlResult;
-import io.ctimw.core.control.ControlResult.Accepted;
-import io.ctimw.core.control.ControlResult.CtiParseError;
-import io.ctimw.core.control.ControlResult.CtiRejected;
-import io.ctimw.core.control.ControlResult.DataReply;
-import io.ctimw.core.control.ControlResult.Invalid;
-import io.ctimw.core.control.ControlResult.TimedOut;
-import io.ctimw.core.control.ControlResult.Unavailable;
-import io.ctimw.core.control.ControlResult.UnknownCall;
+import io.ctimw.core.model.ControlResult.Accepted;
+import io.ctimw.core.model.ControlResult.CtiParseError;
+import io.ctimw.core.model.ControlResult.CtiRejected;
+import io.ctimw.core.model.ControlResult.DataReply;
+import io.ctimw.core.model.ControlResult.Invalid;
+import io.ctimw.core.model.ControlResult.TimedOut;
+import io.ctimw.core.model.ControlResult.Unavailable;
+import io.ctimw.core.model.ControlResult.UnknownCall;
+import io.ctimw.core.model.ControlResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

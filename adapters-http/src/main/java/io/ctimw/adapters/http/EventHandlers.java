@@ -1,7 +1,7 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.event.EventQuery;
-import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.javalin.http.Context;
 import java.util.List;

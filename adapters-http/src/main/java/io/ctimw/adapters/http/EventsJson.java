@@ -1,6 +1,6 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.model.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.health.Readiness;
+import io.ctimw.core.model.Readiness;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

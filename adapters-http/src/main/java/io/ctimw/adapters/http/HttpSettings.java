@@ -1,6 +1,6 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.event.EventQuery;
+import io.ctimw.core.model.EventQuery;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;

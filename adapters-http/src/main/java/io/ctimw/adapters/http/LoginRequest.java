@@ -1,7 +1,7 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.Password;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Password;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.auth.SessionToken;
+import io.ctimw.core.model.SessionToken;
 
 /**
  * Builds the session cookie's {@code Set-Cookie} values. Written by hand rather than through the servlet

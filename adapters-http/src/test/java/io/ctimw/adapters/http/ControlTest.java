@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ctimw.core.control.ControlRequest;
-import io.ctimw.core.control.ControlResult;
+import io.ctimw.core.model.ControlRequest;
+import io.ctimw.core.model.ControlResult;
 import io.ctimw.core.port.out.StoreUnavailableException;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;

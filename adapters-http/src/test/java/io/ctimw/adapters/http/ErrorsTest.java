@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ctimw.core.health.Readiness;
+import io.ctimw.core.model.Readiness;
 import io.ctimw.core.port.out.StoreUnavailableException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -4,9 +4,9 @@ import static io.ctimw.adapters.http.TestServer.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.event.EventQuery;
-import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.StoredEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;

@@ -1,15 +1,15 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.LoginResult;
-import io.ctimw.core.auth.Password;
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.auth.SessionToken;
-import io.ctimw.core.control.ControlRequest;
-import io.ctimw.core.control.ControlResult;
-import io.ctimw.core.event.EventQuery;
-import io.ctimw.core.event.StoredEvent;
-import io.ctimw.core.health.Readiness;
+import io.ctimw.core.model.ControlRequest;
+import io.ctimw.core.model.ControlResult;
+import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.LoginResult;
+import io.ctimw.core.model.Password;
+import io.ctimw.core.model.Readiness;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.SessionToken;
+import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;

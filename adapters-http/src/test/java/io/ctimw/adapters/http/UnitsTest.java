@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

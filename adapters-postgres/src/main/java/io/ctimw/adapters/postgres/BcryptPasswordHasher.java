@@ -1,6 +1,6 @@
 package io.ctimw.adapters.postgres;
 
-import io.ctimw.core.auth.Password;
+import io.ctimw.core.model.Password;
 import io.ctimw.core.port.out.PasswordHasher;
 import org.mindrot.jbcrypt.BCrypt;
 

@@ -1,8 +1,8 @@
 package io.ctimw.adapters.postgres;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.event.PendingEvent;
-import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.PendingEvent;
+import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.port.out.EventStore;
 import java.time.Instant;
 import java.util.ArrayList;

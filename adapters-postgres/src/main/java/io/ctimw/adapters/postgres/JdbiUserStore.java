@@ -1,7 +1,7 @@
 package io.ctimw.adapters.postgres;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.User;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.User;
 import io.ctimw.core.port.out.DuplicateUserException;
 import io.ctimw.core.port.out.UserStore;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.ctimw.adapters.postgres;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.auth.TokenHash;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.TokenHash;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.mapper.RowMapper;

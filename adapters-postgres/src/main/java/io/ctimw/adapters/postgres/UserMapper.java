@@ -1,7 +1,7 @@
 package io.ctimw.adapters.postgres;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.User;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.User;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.mapper.RowMapper;

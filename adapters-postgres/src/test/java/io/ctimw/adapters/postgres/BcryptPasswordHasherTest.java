@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Password;
+import io.ctimw.core.model.Password;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

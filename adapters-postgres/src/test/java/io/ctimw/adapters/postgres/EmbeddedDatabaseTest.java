@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.event.PendingEvent;
-import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.PendingEvent;
+import io.ctimw.core.model.StoredEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package io.ctimw.adapters.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.User;
-import io.ctimw.core.event.PendingEvent;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.PendingEvent;
+import io.ctimw.core.model.User;
 import io.ctimw.core.port.out.StoreUnavailableException;
 import io.ctimw.core.testing.Await;
 import java.nio.file.Path;

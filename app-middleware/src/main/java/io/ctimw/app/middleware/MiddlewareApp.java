@@ -10,8 +10,8 @@ import io.ctimw.adapters.postgres.JdbiSessionStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
 import io.ctimw.adapters.postgres.PostgresSettings;
 import io.ctimw.core.CoreServices;
-import io.ctimw.core.auth.SecureRandomTokenGenerator;
-import io.ctimw.core.auth.SessionPolicy;
+import io.ctimw.core.session.SecureRandomTokenGenerator;
+import io.ctimw.core.session.SessionPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -44,11 +44,7 @@ public final class MiddlewareApp implements AutoCloseable {
         CoreServices core = null;
         HttpApi http = null;
         try {
-            Jdbi jdbi = db.database().jdbi();
-            WsCtiGateway cti = new WsCtiGateway(ctiSettings(s.cti()));
-            core = new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi),
-                    new JdbiEventStore(jdbi), cti, new BcryptPasswordHasher(s.bcryptCost()),
-                    new SecureRandomTokenGenerator(), Clock.systemUTC()), coreSettings(s));
+            core = core(s, db.database().jdbi());
             core.start();
             http = new HttpApi(httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
             startHttp(http, s.http());
@@ -58,7 +54,7 @@ public final class MiddlewareApp implements AutoCloseable {
                 return t;
             });
             long every = s.housekeepingInterval().toMillis();
-            chores.scheduleWithFixedDelay(core.housekeeping()::run, every, every, TimeUnit.MILLISECONDS);
+            chores.scheduleWithFixedDelay(core.maintenance()::housekeeping, every, every, TimeUnit.MILLISECONDS);
             CoreServices started = core;
             chores.scheduleWithFixedDelay(() -> flushPositions(started), 1, 1, TimeUnit.SECONDS);
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
@@ -74,10 +70,21 @@ public final class MiddlewareApp implements AutoCloseable {
         }
     }
 
+    /**
+     * The core over the production adapters, unstarted. The server and the {@code users} command both
+     * build it here, so an account is administered by the very services that log it in.
+     */
+    static CoreServices core(MiddlewareSettings s, Jdbi jdbi) {
+        return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi),
+                new JdbiEventStore(jdbi), new WsCtiGateway(ctiSettings(s.cti())),
+                new BcryptPasswordHasher(s.bcryptCost()), new SecureRandomTokenGenerator(), Clock.systemUTC()),
+                coreSettings(s));
+    }
+
     /** Delivery positions are written behind, once a second; a failed round is retried by the next. */
     private static void flushPositions(CoreServices core) {
         try {
-            core.flushDeliveredCursors();
+            core.maintenance().flushDeliveryPositions();
         } catch (RuntimeException e) {
             LOG.debug("delivery positions not saved this round: {}", e.toString());
         }
@@ -134,7 +141,7 @@ public final class MiddlewareApp implements AutoCloseable {
         LOG.info("cti-middleware stopped");
     }
 
-    private static void closeQuietly(CoreServices core) {
+    static void closeQuietly(CoreServices core) {
         if (core == null) {
             return;
         }

@@ -1,12 +1,10 @@
 package io.ctimw.app.middleware;
 
-import io.ctimw.adapters.postgres.BcryptPasswordHasher;
-import io.ctimw.adapters.postgres.JdbiSessionStore;
-import io.ctimw.adapters.postgres.JdbiUserStore;
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.Password;
-import io.ctimw.core.auth.User;
-import io.ctimw.core.auth.UserAdministration;
+import io.ctimw.core.CoreServices;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Password;
+import io.ctimw.core.model.User;
+import io.ctimw.core.port.in.UserAdministrationUseCase;
 import io.ctimw.core.port.out.DuplicateUserException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +12,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 
 /** {@code users add|passwd|disable|enable|list}: account administration straight against the database. */
@@ -66,14 +63,16 @@ final class UserCommands {
             return MiddlewareMain.USAGE;
         }
         try (DatabaseLauncher db = DatabaseLauncher.open(settings.db())) {
-            UserAdministration admin = new UserAdministration(new JdbiUserStore(db.database().jdbi()),
-                    new JdbiSessionStore(db.database().jdbi()), new BcryptPasswordHasher(settings.bcryptCost()),
-                    Clock.systemUTC());
-            return execute(admin, action, login, password);
+            CoreServices core = MiddlewareApp.core(settings, db.database().jdbi()); // never started: no CTI link
+            try {
+                return execute(core.userAdministration(), action, login, password);
+            } finally {
+                MiddlewareApp.closeQuietly(core);
+            }
         }
     }
 
-    private int execute(UserAdministration admin, String action, Login login, Password password) {
+    private int execute(UserAdministrationUseCase admin, String action, Login login, Password password) {
         switch (action) {
             case "add" -> {
                 try {

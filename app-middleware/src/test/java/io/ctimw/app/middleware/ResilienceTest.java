@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ctimw.adapters.postgres.JdbiEventStore;
 import io.ctimw.adapters.postgres.testing.TestDatabase;
-import io.ctimw.core.auth.Login;
+import io.ctimw.core.model.Login;
 import io.ctimw.simulator.CtiSimulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -98,7 +98,7 @@ class ResilienceTest {
         JdbiEventStore store = new JdbiEventStore(db.jdbi());
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (mw.app().core().journal().pending() == 0
+            if (mw.app().core().readiness().check().bufferedEvents() == 0
                     && store.after(new Login(login), 0, 1000).stream().anyMatch(e -> e.name().equals(name))) {
                 return;
             }

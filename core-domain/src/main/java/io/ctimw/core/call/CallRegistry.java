@@ -1,7 +1,8 @@
 package io.ctimw.core.call;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.event.CtiEvent;
+import io.ctimw.core.model.CallId;
+import io.ctimw.core.model.CtiEvent;
+import io.ctimw.core.model.Login;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The calls each login currently has, learned from CTI events. It is the authority for "may this
  * agent name this cid": only calls seen in NewCall / CallStatus / CallParams / Calls for the same
  * login are known, and OnClose forgets them. A {@code Calls} message replaces the login's set.
+ * Every change is synchronized (a late reply's check-then-replace must see no change slip in between);
+ * reads are lock-free over concurrent maps.
  */
 public final class CallRegistry {
     private final Map<Login, Map<String, CallId>> calls = new ConcurrentHashMap<>();
@@ -70,13 +73,13 @@ public final class CallRegistry {
         return true;
     }
 
-    public void replace(Login login, List<CallId> current) {
+    public synchronized void replace(Login login, List<CallId> current) {
         Map<String, CallId> fresh = new ConcurrentHashMap<>();
         current.forEach(c -> fresh.put(c.key(), c));
         calls.put(login, fresh);
     }
 
-    public void forget(Login login) {
+    public synchronized void forget(Login login) {
         calls.remove(login);
     }
 

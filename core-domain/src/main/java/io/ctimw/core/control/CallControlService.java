@@ -1,7 +1,11 @@
 package io.ctimw.core.control;
 
-import io.ctimw.core.auth.Session;
 import io.ctimw.core.call.CallRegistry;
+import io.ctimw.core.model.ControlCommand;
+import io.ctimw.core.model.ControlRequest;
+import io.ctimw.core.model.ControlResult;
+import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Session;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.out.CtiGateway;
 import java.lang.System.Logger.Level;

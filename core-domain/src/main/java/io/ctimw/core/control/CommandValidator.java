@@ -1,8 +1,11 @@
 package io.ctimw.core.control;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.call.CallId;
 import io.ctimw.core.call.CallRegistry;
+import io.ctimw.core.model.CallId;
+import io.ctimw.core.model.ControlCommand;
+import io.ctimw.core.model.ControlRequest;
+import io.ctimw.core.model.ControlResult;
+import io.ctimw.core.model.Login;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,13 @@
 package io.ctimw.core.event;
 
-import io.ctimw.core.auth.Login;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.StoredEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Optional;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 

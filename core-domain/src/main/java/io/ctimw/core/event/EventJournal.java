@@ -1,5 +1,9 @@
 package io.ctimw.core.event;
 
+import io.ctimw.core.model.Backoff;
+import io.ctimw.core.model.CtiEvent;
+import io.ctimw.core.model.PendingEvent;
+import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.StoreUnavailableException;
 import java.lang.System.Logger.Level;
@@ -11,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class EventJournal implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventJournal.class.getName());
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Backoff RETRY = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(5),
+            () -> ThreadLocalRandom.current().nextDouble());
 
     private final EventStore store;
     private final DeliveryHub hub;
@@ -132,7 +138,7 @@ public final class EventJournal implements AutoCloseable {
     }
 
     private void appendWithRetry(List<PendingEvent> batch) throws InterruptedException {
-        Duration backoff = Duration.ofMillis(50);
+        int attempt = 0;
         while (true) {
             try {
                 List<StoredEvent> stored = store.append(batch);
@@ -153,8 +159,7 @@ public final class EventJournal implements AutoCloseable {
                 // A bug or a poisoned row must not stop every other agent's events: log and retry slowly.
                 LOG.log(Level.ERROR, "event append failed; retrying", e);
             }
-            Thread.sleep(backoff.toMillis());
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            Thread.sleep(RETRY.delay(++attempt).toMillis());
         }
     }
 

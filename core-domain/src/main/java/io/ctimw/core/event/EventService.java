@@ -1,7 +1,8 @@
 package io.ctimw.core.event;
 
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.auth.SessionService;
+import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.out.EventStore;
 import java.util.List;
@@ -17,14 +18,14 @@ import java.util.concurrent.TimeUnit;
 public final class EventService implements EventsUseCase {
     private final EventStore store;
     private final DeliveryHub hub;
-    private final SessionService sessions;
+    private final DeliveryPositions positions;
     private final Executor readers;
 
     /** @param readers runs the store reads of woken polls (bounded; store reads block on JDBC) */
-    public EventService(EventStore store, DeliveryHub hub, SessionService sessions, Executor readers) {
+    public EventService(EventStore store, DeliveryHub hub, DeliveryPositions positions, Executor readers) {
         this.store = store;
         this.hub = hub;
-        this.sessions = sessions;
+        this.positions = positions;
         this.readers = readers;
     }
 
@@ -57,7 +58,7 @@ public final class EventService implements EventsUseCase {
         List<StoredEvent> events = hub.recent(session.login(), from, limit)
                 .orElseGet(() -> store.after(session.login(), from, limit));
         if (!events.isEmpty()) {
-            sessions.delivered(session, events.get(events.size() - 1).cursor());
+            positions.delivered(session, events.get(events.size() - 1).cursor());
         }
         return events;
     }

@@ -1,31 +1,37 @@
 package io.ctimw.core.event;
 
-import io.ctimw.core.auth.SessionService;
+import io.ctimw.core.port.in.MaintenanceUseCase;
 import io.ctimw.core.port.out.EventStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
-/** Periodic chores: expire idle sessions (releasing their phones) and drop events past retention. */
-public final class Housekeeping {
+/** Periodic chores: expire idle sessions, drop events past retention, write delivery positions behind. */
+public final class Housekeeping implements MaintenanceUseCase {
     private static final System.Logger LOG = System.getLogger(Housekeeping.class.getName());
 
-    private final SessionService sessions;
+    private final IntSupplier expireSessions;
+    private final DeliveryPositions positions;
     private final EventStore events;
     private final Clock clock;
     private final Duration retention;
 
-    public Housekeeping(SessionService sessions, EventStore events, Clock clock, Duration retention) {
-        this.sessions = sessions;
+    /** @param expireSessions ends sessions past their timeouts (releasing their phones); returns how many */
+    public Housekeeping(IntSupplier expireSessions, DeliveryPositions positions, EventStore events, Clock clock,
+                        Duration retention) {
+        this.expireSessions = expireSessions;
+        this.positions = positions;
         this.events = events;
         this.clock = clock;
         this.retention = retention;
     }
 
     /** One round; failures are logged and the next round tries again. */
-    public void run() {
+    @Override
+    public void housekeeping() {
         try {
-            int expired = sessions.expireSessions();
+            int expired = expireSessions.getAsInt();
             int purged = events.deleteReceivedBefore(clock.instant().minus(retention));
             if (expired > 0 || purged > 0) {
                 LOG.log(Level.INFO, "housekeeping: {0} sessions expired, {1} events past retention deleted",
@@ -34,5 +40,10 @@ public final class Housekeeping {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "housekeeping round failed: {0}", e.toString());
         }
+    }
+
+    @Override
+    public void flushDeliveryPositions() {
+        positions.flush();
     }
 }

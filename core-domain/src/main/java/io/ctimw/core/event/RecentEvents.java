@@ -1,5 +1,6 @@
 package io.ctimw.core.event;
 
+import io.ctimw.core.model.StoredEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

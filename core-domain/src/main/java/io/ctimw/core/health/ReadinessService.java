@@ -1,23 +1,28 @@
 package io.ctimw.core.health;
 
-import io.ctimw.core.call.PhoneAttachments;
-import io.ctimw.core.event.EventJournal;
+import io.ctimw.core.model.Readiness;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
+import java.util.function.IntSupplier;
 
 /** Answers readiness probes from a live database round trip and the link's own state. */
 public final class ReadinessService implements ReadinessUseCase {
     private final EventStore store;
     private final CtiGateway gateway;
-    private final EventJournal journal;
-    private final PhoneAttachments attachments;
+    private final IntSupplier bufferedEvents;
+    private final IntSupplier reachablePhones;
 
-    public ReadinessService(EventStore store, CtiGateway gateway, EventJournal journal, PhoneAttachments attachments) {
+    /**
+     * @param bufferedEvents  events received but not yet stored
+     * @param reachablePhones phones attached and reachable now
+     */
+    public ReadinessService(EventStore store, CtiGateway gateway, IntSupplier bufferedEvents,
+                            IntSupplier reachablePhones) {
         this.store = store;
         this.gateway = gateway;
-        this.journal = journal;
-        this.attachments = attachments;
+        this.bufferedEvents = bufferedEvents;
+        this.reachablePhones = reachablePhones;
     }
 
     @Override
@@ -29,6 +34,6 @@ public final class ReadinessService implements ReadinessUseCase {
         } catch (RuntimeException e) {
             database = false;
         }
-        return new Readiness(database, gateway.isReady(), journal.pending(), attachments.reachableCount());
+        return new Readiness(database, gateway.isReady(), bufferedEvents.getAsInt(), reachablePhones.getAsInt());
     }
 }

@@ -3,8 +3,9 @@ package io.ctimw.core.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.event.CtiEvent;
+import io.ctimw.core.model.CallId;
+import io.ctimw.core.model.CtiEvent;
+import io.ctimw.core.model.Login;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.core.CoreFixture;
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.call.CallId;
+import io.ctimw.core.model.CallId;
+import io.ctimw.core.model.ControlRequest;
+import io.ctimw.core.model.ControlResult;
+import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Session;
 import io.ctimw.core.testing.FakeCtiGateway;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -32,7 +35,7 @@ class CallControlServiceTest {
         for (int i = 0; i < kv.length; i += 2) {
             fields.put((String) kv[i], kv[i + 1]);
         }
-        return f.core.control().control(s, new ControlRequest(name, fields)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        return f.core.control.control(s, new ControlRequest(name, fields)).toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
     @Test
@@ -117,9 +120,9 @@ class CallControlServiceTest {
     void aCallsReplyIsTheTruthForTheLoginsCalls() throws Exception {
         CallId stale = CallId.ofText("stale");
         CallId live = f.cti.incomingCall("agent1");
-        f.core.calls().replace(new Login("agent1"), List.of(stale)); // a view that drifted from the CTI's
+        f.core.calls.replace(new Login("agent1"), List.of(stale)); // a view that drifted from the CTI's
         ControlResult.DataReply data = assertInstanceOf(ControlResult.DataReply.class, control(agent1, "GetCalls"));
         assertEquals("Calls", data.name());
-        assertEquals(List.of(live), f.core.calls().current(new Login("agent1")));
+        assertEquals(List.of(live), f.core.calls.current(new Login("agent1")));
     }
 }

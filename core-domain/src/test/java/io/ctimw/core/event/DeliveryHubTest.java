@@ -3,7 +3,8 @@ package io.ctimw.core.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.StoredEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.core.CoreFixture;
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.LoginResult;
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.call.CallId;
+import io.ctimw.core.model.CallId;
+import io.ctimw.core.model.CtiEvent;
+import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.LoginResult;
+import io.ctimw.core.model.PendingEvent;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.testing.FakeCtiGateway;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +76,7 @@ class EventDeliveryTest {
     @Test
     void aLongPollCompletesWhenAnEventOfItsLoginIsStored() throws Exception {
         drain(agent(in1));
-        CompletableFuture<List<StoredEvent>> poll = f.core.events()
+        CompletableFuture<List<StoredEvent>> poll = f.core.events
                 .poll(agent(in1), new EventQuery(OptionalLong.empty(), 100, Duration.ofSeconds(30))).toCompletableFuture();
         emit("agent2", "NewCall", "b1");
         f.awaitStored();
@@ -97,9 +101,9 @@ class EventDeliveryTest {
         for (int i = 0; i < 50; i++) {
             emit("agent1", "CallStatus", "c" + i);
         }
-        assertTrue(f.core.readiness().check().bufferedEvents() > 0 || !f.core.journal().storeHealthy());
+        assertTrue(f.core.readiness.check().bufferedEvents() > 0 || !f.core.journal.storeHealthy());
         f.events.setAvailable(true);
-        io.ctimw.core.testing.Await.until(() -> f.core.journal().pending() == 0 && f.events.size() >= 52,
+        io.ctimw.core.testing.Await.until(() -> f.core.journal.pending() == 0 && f.events.size() >= 52,
                 Duration.ofSeconds(15), "buffered events were not written after the store came back");
         List<StoredEvent> got = f.poll(agent(in1), OptionalLong.empty(), Duration.ZERO);
         assertEquals(50, got.size());
@@ -121,8 +125,7 @@ class EventDeliveryTest {
             public int deleteReceivedBefore(java.time.Instant cutoff) { return f.events.deleteReceivedBefore(cutoff); }
             public void ping() { }
         };
-        EventService events = new EventService(counting, f.core.hub(),
-                (io.ctimw.core.auth.SessionService) f.core.authentication(), Runnable::run);
+        EventService events = new EventService(counting, f.core.hub, f.core.positions, Runnable::run);
         emit("agent1", "NewCall", "a1");
         f.awaitStored();
         List<StoredEvent> first = events.poll(agent(in1), new EventQuery(OptionalLong.empty(), 100, Duration.ZERO))
@@ -145,7 +148,7 @@ class EventDeliveryTest {
         long last = got.get(got.size() - 1).cursor();
         assertEquals(last, agent(in1).deliveredCursor(), "the session sees its position at once");
         assertEquals(0, f.sessions.find(in1.token().hash()).orElseThrow().deliveredCursor(), "written behind");
-        f.core.flushDeliveredCursors();
+        f.core.positions.flush();
         assertEquals(last, f.sessions.find(in1.token().hash()).orElseThrow().deliveredCursor());
     }
 }

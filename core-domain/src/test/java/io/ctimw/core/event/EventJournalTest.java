@@ -3,7 +3,9 @@ package io.ctimw.core.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
+import io.ctimw.core.model.CtiEvent;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.testing.Await;
 import io.ctimw.core.testing.InMemoryEventStore;
 import io.ctimw.core.testing.MutableClock;

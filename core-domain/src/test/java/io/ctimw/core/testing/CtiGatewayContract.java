@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.call.CallId;
-import io.ctimw.core.control.ControlCommand;
-import io.ctimw.core.control.CtiReply;
-import io.ctimw.core.event.CtiEvent;
+import io.ctimw.core.model.CallId;
+import io.ctimw.core.model.ControlCommand;
+import io.ctimw.core.model.CtiEvent;
+import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Login;
 import io.ctimw.core.port.out.CtiGateway;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.ctimw.core.testing;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.call.CallId;
-import io.ctimw.core.control.ControlCommand;
-import io.ctimw.core.control.CtiReply;
-import io.ctimw.core.event.CtiEvent;
-import io.ctimw.core.event.Json;
+import io.ctimw.core.model.CallId;
+import io.ctimw.core.model.ControlCommand;
+import io.ctimw.core.model.CtiEvent;
+import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Json;
+import io.ctimw.core.model.Login;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.CtiListener;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.ctimw.core.testing;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.call.CallId;
+import io.ctimw.core.model.CallId;
+import io.ctimw.core.model.Login;
 import io.ctimw.core.port.out.CtiGateway;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.ctimw.core.testing;
 
-import io.ctimw.core.auth.Password;
+import io.ctimw.core.model.Password;
 import io.ctimw.core.port.out.PasswordHasher;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,8 +1,8 @@
 package io.ctimw.core.testing;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.auth.TokenHash;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.port.out.SessionStore;
 import java.time.Instant;
 import java.util.ArrayList;

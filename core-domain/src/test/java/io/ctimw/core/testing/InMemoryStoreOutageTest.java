@@ -3,7 +3,7 @@ package io.ctimw.core.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.ctimw.core.auth.Login;
+import io.ctimw.core.model.Login;
 import io.ctimw.core.port.out.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 

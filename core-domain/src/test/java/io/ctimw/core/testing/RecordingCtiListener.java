@@ -1,6 +1,6 @@
 package io.ctimw.core.testing;
 
-import io.ctimw.core.event.CtiEvent;
+import io.ctimw.core.model.CtiEvent;
 import io.ctimw.core.port.out.CtiListener;
 import java.time.Duration;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.auth.TokenHash;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.port.out.SessionStore;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.User;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.User;
 import io.ctimw.core.port.out.DuplicateUserException;
 import io.ctimw.core.port.out.UserStore;
 import java.time.Instant;

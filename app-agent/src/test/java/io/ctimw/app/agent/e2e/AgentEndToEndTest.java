@@ -12,7 +12,7 @@ import io.ctimw.app.agent.Agent;
 import io.ctimw.app.agent.AgentMain;
 import io.ctimw.app.agent.run.AgentContext;
 import io.ctimw.app.middleware.testing.MiddlewareHarness;
-import io.ctimw.core.auth.Login;
+import io.ctimw.core.model.Login;
 import io.ctimw.core.testing.Await;
 import io.ctimw.simulator.CtiSimulator;
 import java.io.ByteArrayInputStream;

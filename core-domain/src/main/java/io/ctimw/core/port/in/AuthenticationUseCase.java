@@ -1,10 +1,10 @@
 package io.ctimw.core.port.in;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.LoginResult;
-import io.ctimw.core.auth.Password;
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.auth.SessionToken;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.LoginResult;
+import io.ctimw.core.model.Password;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.SessionToken;
 import java.util.Optional;
 
 /** Agents logging in and out, and requests proving who they are. */

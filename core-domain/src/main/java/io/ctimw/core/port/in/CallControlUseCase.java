@@ -1,8 +1,8 @@
 package io.ctimw.core.port.in;
 
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.control.ControlRequest;
-import io.ctimw.core.control.ControlResult;
+import io.ctimw.core.model.ControlRequest;
+import io.ctimw.core.model.ControlResult;
+import io.ctimw.core.model.Session;
 import java.util.concurrent.CompletionStage;
 
 /** An agent controlling its own phone. The stage always completes normally with a {@link ControlResult}. */

@@ -1,8 +1,8 @@
 package io.ctimw.core.port.in;
 
-import io.ctimw.core.auth.Session;
-import io.ctimw.core.event.EventQuery;
-import io.ctimw.core.event.StoredEvent;
+import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.StoredEvent;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 

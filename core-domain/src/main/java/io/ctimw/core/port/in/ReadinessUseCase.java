@@ -1,6 +1,6 @@
 package io.ctimw.core.port.in;
 
-import io.ctimw.core.health.Readiness;
+import io.ctimw.core.model.Readiness;
 
 /** Operators asking whether the service can serve. */
 public interface ReadinessUseCase {

@@ -1,8 +1,8 @@
 package io.ctimw.core.port.in;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.Password;
-import io.ctimw.core.auth.User;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Password;
+import io.ctimw.core.model.User;
 import java.util.List;
 
 /** Operators managing agent accounts (from the command line). */

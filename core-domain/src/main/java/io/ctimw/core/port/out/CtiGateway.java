@@ -1,8 +1,8 @@
 package io.ctimw.core.port.out;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.control.ControlCommand;
-import io.ctimw.core.control.CtiReply;
+import io.ctimw.core.model.ControlCommand;
+import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Login;
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -1,6 +1,6 @@
 package io.ctimw.core.port.out;
 
-import io.ctimw.core.event.CtiEvent;
+import io.ctimw.core.model.CtiEvent;
 
 /**
  * What the CTI link reports back to the core. Called on the link's reader thread: implementations

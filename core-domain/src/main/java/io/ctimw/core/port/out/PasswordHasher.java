@@ -1,6 +1,6 @@
 package io.ctimw.core.port.out;
 
-import io.ctimw.core.auth.Password;
+import io.ctimw.core.model.Password;
 
 /** Slow, salted password hashing (bcrypt in production). */
 public interface PasswordHasher {

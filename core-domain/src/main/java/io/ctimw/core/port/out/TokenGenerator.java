@@ -1,6 +1,6 @@
 package io.ctimw.core.port.out;
 
-import io.ctimw.core.auth.SessionToken;
+import io.ctimw.core.model.SessionToken;
 
 /** Source of fresh, unguessable session tokens; injected so tests can make them predictable. */
 @FunctionalInterface

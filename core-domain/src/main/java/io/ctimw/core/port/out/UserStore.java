@@ -1,7 +1,7 @@
 package io.ctimw.core.port.out;
 
-import io.ctimw.core.auth.Login;
-import io.ctimw.core.auth.User;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.User;
 import java.util.List;
 import java.util.Optional;
 

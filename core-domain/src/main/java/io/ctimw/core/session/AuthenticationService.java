@@ -1,0 +1,124 @@
+package io.ctimw.core.session;
+
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.LoginResult;
+import io.ctimw.core.model.Password;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.SessionToken;
+import io.ctimw.core.model.TokenHash;
+import io.ctimw.core.port.in.AuthenticationUseCase;
+import io.ctimw.core.port.out.EventStore;
+import io.ctimw.core.port.out.SessionStore;
+import io.ctimw.core.port.out.TokenGenerator;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Opens, resolves and ends sessions. Sessions live in the {@link SessionStore} (they survive
+ * restarts) and in a {@link SessionCache}, so authenticating a request costs no database round trip;
+ * "last seen" is persisted at most once per {@code touchInterval}.
+ */
+public final class AuthenticationService implements AuthenticationUseCase {
+    private static final System.Logger LOG = System.getLogger(AuthenticationService.class.getName());
+
+    private final PasswordCheck passwords;
+    private final SessionStore store;
+    private final EventStore events;
+    private final TokenGenerator tokens;
+    private final SessionCache cache;
+    private final SessionPhones phones;
+    private final Clock clock;
+    private final SessionPolicy policy;
+
+    public AuthenticationService(PasswordCheck passwords, SessionStore store, EventStore events, TokenGenerator tokens,
+                                 SessionCache cache, SessionPhones phones, Clock clock, SessionPolicy policy) {
+        this.passwords = passwords;
+        this.store = store;
+        this.events = events;
+        this.tokens = tokens;
+        this.cache = cache;
+        this.phones = phones;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    @Override
+    public LoginResult login(Login login, Password password) {
+        PasswordCheck.Outcome checked = passwords.check(login, password);
+        if (checked instanceof PasswordCheck.Outcome.Verified) {
+            return open(login);
+        }
+        return checked instanceof PasswordCheck.Outcome.Busy ? new LoginResult.Busy() : new LoginResult.Rejected();
+    }
+
+    private LoginResult open(Login login) {
+        Instant now = clock.instant();
+        SessionToken token = tokens.next();
+        // New sessions start at the login's newest stored event: what comes next (the attach's
+        // UserState and Calls first) is theirs.
+        Session session = new Session(token.hash(), login, now, now, now.plus(policy.absoluteTimeout()),
+                events.latestCursor(login));
+        store.save(session);
+        cache.put(session);
+        LOG.log(Level.INFO, "login {0} session {1}", login, session.tokenHash().tag());
+        phones.opened(login);
+        return new LoginResult.LoggedIn(session, token);
+    }
+
+    @Override
+    public Optional<Session> authenticate(SessionToken token) {
+        TokenHash hash = token.hash();
+        if (cache.isEnded(hash)) {
+            return Optional.empty();
+        }
+        Session session = cache.get(hash);
+        if (session == null) {
+            session = store.find(hash).orElse(null);
+            if (session == null) {
+                return Optional.empty();
+            }
+        }
+        Instant now = clock.instant();
+        if (!session.isLive(now, policy.idleTimeout())) {
+            expire(session);
+            return Optional.empty();
+        }
+        if (session.lastSeenAt().plus(policy.touchInterval()).isBefore(now)) {
+            // Re-read before touching: an administrator (another process) may have ended the session.
+            Optional<Session> stored = store.find(hash);
+            if (stored.isEmpty()) {
+                cache.remove(hash);
+                return Optional.empty();
+            }
+            store.touch(hash, now);
+            session = stored.get().seenAt(now);
+        }
+        Session merged = cache.merge(session);
+        if (merged == null) { // logged out while we were looking: do not resurrect it
+            return Optional.empty();
+        }
+        phones.stillLive(merged.login()); // heals a release that raced with this login
+        return Optional.of(merged);
+    }
+
+    @Override
+    public void logout(Session session) {
+        cache.end(session.tokenHash(), clock.instant());
+        store.delete(session.tokenHash());
+        LOG.log(Level.INFO, "logout {0} session {1}", session.login(), session.tokenHash().tag());
+        phones.releaseIfLast(session.login());
+    }
+
+    /** Events up to {@code cursor} were handed to the session: its next request resumes after them. */
+    public void delivered(TokenHash hash, long cursor) {
+        cache.delivered(hash, cursor);
+    }
+
+    private void expire(Session session) {
+        store.delete(session.tokenHash());
+        cache.remove(session.tokenHash());
+        phones.releaseIfLast(session.login());
+    }
+}

@@ -1,0 +1,68 @@
+package io.ctimw.core.session;
+
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.TokenHash;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sessions in memory, so authenticating a request costs no database round trip, plus recently ended
+ * tokens (so a request racing with a logout cannot put the session back).
+ */
+public final class SessionCache {
+    private final Map<TokenHash, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<TokenHash, Instant> ended = new ConcurrentHashMap<>();
+
+    Session get(TokenHash hash) {
+        return sessions.get(hash);
+    }
+
+    void put(Session session) {
+        sessions.put(session.tokenHash(), session);
+    }
+
+    void remove(TokenHash hash) {
+        sessions.remove(hash);
+    }
+
+    boolean isEnded(TokenHash hash) {
+        return ended.containsKey(hash);
+    }
+
+    /** Logged out: forgotten, and kept out until the tombstone ages away. */
+    void end(TokenHash hash, Instant at) {
+        ended.put(hash, at);
+        sessions.remove(hash);
+    }
+
+    /**
+     * Merges what a request saw with what is cached (newest "last seen", furthest cursor: a
+     * concurrent request may have moved it); null when the session was ended meanwhile.
+     */
+    Session merge(Session seen) {
+        Session merged = sessions.merge(seen.tokenHash(), seen, SessionCache::newest);
+        if (ended.containsKey(seen.tokenHash())) {
+            sessions.remove(seen.tokenHash());
+            return null;
+        }
+        return merged;
+    }
+
+    /** The session's delivery position moved on: a later merge must not move it back. */
+    void delivered(TokenHash hash, long cursor) {
+        sessions.computeIfPresent(hash, (h, s) -> s.deliveredUpTo(cursor));
+    }
+
+    /** Drops sessions no longer live and tombstones old enough that no racing request survives them. */
+    void evict(Instant now, Duration idleTimeout, Duration tombstoneAge) {
+        sessions.values().removeIf(s -> !s.isLive(now, idleTimeout));
+        ended.values().removeIf(at -> at.isBefore(now.minus(tombstoneAge)));
+    }
+
+    private static Session newest(Session a, Session b) {
+        Session later = a.lastSeenAt().isAfter(b.lastSeenAt()) ? a : b;
+        return later.deliveredUpTo(Math.max(a.deliveredCursor(), b.deliveredCursor()));
+    }
+}

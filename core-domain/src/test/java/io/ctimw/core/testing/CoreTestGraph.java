@@ -1,0 +1,85 @@
+package io.ctimw.core.testing;
+
+import io.ctimw.core.CoreServices;
+import io.ctimw.core.call.CallRegistry;
+import io.ctimw.core.control.CallControlService;
+import io.ctimw.core.control.CommandCatalog;
+import io.ctimw.core.control.CommandValidator;
+import io.ctimw.core.event.DeliveryHub;
+import io.ctimw.core.event.DeliveryPositions;
+import io.ctimw.core.event.EventJournal;
+import io.ctimw.core.event.EventService;
+import io.ctimw.core.event.Housekeeping;
+import io.ctimw.core.health.ReadinessService;
+import io.ctimw.core.link.CtiInbound;
+import io.ctimw.core.link.PhoneAttachments;
+import io.ctimw.core.session.AuthenticationService;
+import io.ctimw.core.session.PasswordCheck;
+import io.ctimw.core.session.SessionCache;
+import io.ctimw.core.session.SessionExpiry;
+import io.ctimw.core.session.SessionPhones;
+import io.ctimw.core.session.UserAdministration;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The core's object graph with every part in reach, for tests that drive or inspect internals (the
+ * production root, {@link CoreServices}, exposes only use cases). Built as the production root
+ * builds it, so tests exercise the same collaborations.
+ */
+public final class CoreTestGraph implements AutoCloseable {
+    public final CoreServices.Ports ports;
+    public final CallRegistry calls = new CallRegistry();
+    public final DeliveryHub hub = new DeliveryHub();
+    public final EventJournal journal;
+    public final PhoneAttachments attachments;
+    public final SessionPhones phones;
+    public final AuthenticationService authentication;
+    public final DeliveryPositions positions;
+    public final EventService events;
+    public final CallControlService control;
+    public final ReadinessService readiness;
+    public final UserAdministration users;
+    public final SessionExpiry expiry;
+    public final Housekeeping housekeeping;
+    public final CtiInbound inbound;
+    private final ExecutorService readers;
+
+    public CoreTestGraph(CoreServices.Ports ports, CoreServices.Settings settings) {
+        this.ports = ports;
+        journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
+                settings.journalBatch(), r -> new Thread(r, "test-event-writer"));
+        attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
+        SessionCache cache = new SessionCache();
+        phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), settings.sessions());
+        authentication = new AuthenticationService(
+                new PasswordCheck(ports.users(), ports.hasher(), settings.sessions().maxConcurrentLogins()),
+                ports.sessions(), ports.events(), ports.tokens(), cache, phones, ports.clock(), settings.sessions());
+        positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
+        readers = Executors.newFixedThreadPool(settings.readerThreads());
+        events = new EventService(ports.events(), hub, positions, readers);
+        control = new CallControlService(
+                new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls);
+        readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount);
+        users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock());
+        expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), settings.sessions());
+        housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
+                settings.retention());
+        inbound = new CtiInbound(calls, journal::submit, attachments);
+    }
+
+    /** As the production root starts: writer, restored phones, link. */
+    public void start() {
+        journal.start();
+        attachments.restore(phones.liveLogins());
+        ports.cti().start(inbound);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        ports.cti().stop();
+        journal.drainAndStop(Duration.ofSeconds(10));
+        readers.shutdownNow();
+    }
+}
