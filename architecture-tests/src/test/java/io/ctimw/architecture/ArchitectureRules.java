@@ -70,6 +70,16 @@ final class ArchitectureRules {
         return slices().matching(root + ".adapters.(*)..").should().notDependOnEachOther();
     }
 
+    /** The core's packages form a DAG (model at the bottom, the root wiring on top) a newcomer can draw. */
+    ArchRule corePackagesAreFreeOfCycles() {
+        return slices().matching(root + ".core.(*)..").namingSlices("core.$1").should().beFreeOfCycles();
+    }
+
+    /** No package cycles inside an adapter either (every package under adapters is its own slice). */
+    ArchRule adapterPackagesAreFreeOfCycles() {
+        return slices().matching(root + ".adapters.(**)").namingSlices("adapters.$1").should().beFreeOfCycles();
+    }
+
     /** Ports are interfaces (and the records/exceptions they speak in live elsewhere). */
     ArchRule outboundPortsAreInterfaces() {
         return classes().that().resideInAPackage(pkg("core.port"))
@@ -101,6 +111,7 @@ final class ArchitectureRules {
 
     List<ArchRule> all() {
         return List.of(layers(), coreIsPlainJava(), coreTakesTimeFromItsClock(), adaptersAreIndependent(),
+                corePackagesAreFreeOfCycles(), adapterPackagesAreFreeOfCycles(),
                 outboundPortsAreInterfaces(), onlyShellsWriteToStdout(), agentIsAPureHttpClient(),
                 webSocketClientStaysPrivate());
     }

@@ -31,7 +31,8 @@ class ArchitectureTest {
     static Stream<Arguments> rules() {
         return Stream.<Function<ArchitectureRules, ArchRule>>of(
                 ArchitectureRules::layers, ArchitectureRules::coreIsPlainJava, ArchitectureRules::coreTakesTimeFromItsClock,
-                ArchitectureRules::adaptersAreIndependent, ArchitectureRules::outboundPortsAreInterfaces,
+                ArchitectureRules::adaptersAreIndependent, ArchitectureRules::corePackagesAreFreeOfCycles,
+                ArchitectureRules::adapterPackagesAreFreeOfCycles, ArchitectureRules::outboundPortsAreInterfaces,
                 ArchitectureRules::onlyShellsWriteToStdout, ArchitectureRules::agentIsAPureHttpClient,
                 ArchitectureRules::webSocketClientStaysPrivate)
                 .map(r -> Arguments.of(r.apply(REAL).getDescription(), r));
@@ -57,5 +58,21 @@ class ArchitectureTest {
     @MethodSource("rules")
     void catchesItsViolationInTheFixture(String description, Function<ArchitectureRules, ArchRule> rule) {
         assertThrows(AssertionError.class, () -> rule.apply(BROKEN).check(FIXTURE));
+    }
+
+    @Test
+    void aCoreCycleIsReportedWithTheClassesThatCloseIt() {
+        AssertionError failure = assertThrows(AssertionError.class,
+                () -> BROKEN.corePackagesAreFreeOfCycles().check(FIXTURE));
+        assertTrue(failure.getMessage().contains("fixture.ctimw.core.chicken.Chicken")
+                && failure.getMessage().contains("fixture.ctimw.core.egg.Egg"), failure.getMessage());
+    }
+
+    @Test
+    void aCycleInsideAnAdapterIsReportedWithTheClassesThatCloseIt() {
+        AssertionError failure = assertThrows(AssertionError.class,
+                () -> BROKEN.adapterPackagesAreFreeOfCycles().check(FIXTURE));
+        assertTrue(failure.getMessage().contains("fixture.ctimw.adapters.gamma.wire.GammaCodec")
+                && failure.getMessage().contains("fixture.ctimw.adapters.gamma.GammaAdapter"), failure.getMessage());
     }
 }

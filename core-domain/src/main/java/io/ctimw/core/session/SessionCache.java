@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sessions in memory, so authenticating a request costs no database round trip, plus recently ended
- * tokens (so a request racing with a logout cannot put the session back).
+ * tokens (so a request racing with a logout cannot put the session back). Hand-rolled rather than a
+ * caching library: expiry follows each session's own idle/absolute deadlines (not access time), entries
+ * are merged rather than replaced, and the core depends on nothing but the JDK.
  */
 public final class SessionCache {
     private final Map<TokenHash, Session> sessions = new ConcurrentHashMap<>();
