@@ -193,11 +193,14 @@ class AgentEndToEndTest {
         mw = MiddlewareHarness.start(db, cti, Map.of("http.port", port));
         try (Follower second = new Follower("--json")) {
             second.awaitOutput("+3510000002");
-            assertFalse(second.output().contains("+3510000001"), "shown twice:\n" + second.output());
             List<Long> cursors = new ArrayList<>();
             for (String line : second.output().split("\n")) {
                 if (!line.isBlank()) {
-                    cursors.add(JSON.readTree(line).get("_cursor").asLong());
+                    JsonNode event = JSON.readTree(line);
+                    cursors.add(event.get("_cursor").asLong());
+                    // A Calls snapshot lists every current call, the first one too; only its NewCall is a repeat.
+                    assertFalse(event.path("name").asText().equals("NewCall") && line.contains("+3510000001"),
+                            "shown twice:\n" + second.output());
                 }
             }
             assertEquals(cursors.stream().distinct().sorted().toList(), cursors, "cursors in order, none repeated");
