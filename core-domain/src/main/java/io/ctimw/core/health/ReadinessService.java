@@ -29,6 +29,7 @@ public final class ReadinessService implements ReadinessUseCase {
         } catch (RuntimeException e) {
             database = false;
         }
-        return new Readiness(database, gateway.isReady(), journal.pending(), attachments.reachableCount());
+        return new Readiness(database, gateway.isReady(), journal.pending(), attachments.reachableCount(),
+                journal.quarantined(), journal.quarantineFailures());
     }
 }
