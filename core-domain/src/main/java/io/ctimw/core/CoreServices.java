@@ -102,7 +102,8 @@ public final class CoreServices implements AutoCloseable {
         this.events = new EventService(ports.events(), hub, positions, readers);
         this.control = new CallControlService(
                 new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls);
-        this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount);
+        this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
+                journal::quarantined, journal::quarantineFailures);
         this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock());
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),

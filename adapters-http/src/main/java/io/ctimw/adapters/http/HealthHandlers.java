@@ -33,6 +33,8 @@ public final class HealthHandlers {
         body.put("cti", state.cti());
         body.put("bufferedEvents", state.bufferedEvents());
         body.put("attachedPhones", state.attachedPhones());
+        body.put("quarantinedEvents", state.quarantinedEvents());
+        body.put("quarantineFailures", state.quarantineFailures());
         if (!state.ready()) {
             ctx.header("Retry-After", Integer.toString(retryAfterSeconds));
         }

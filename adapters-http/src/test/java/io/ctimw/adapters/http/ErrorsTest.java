@@ -96,10 +96,10 @@ class ErrorsTest {
     void readyReportsEachDependency() {
         HttpResponse<String> ready = server.send(server.request("/ready"));
         assertEquals(200, ready.statusCode());
-        assertEquals("{\"status\":\"READY\",\"database\":true,\"cti\":true,\"bufferedEvents\":0,\"attachedPhones\":3}",
-                ready.body());
+        assertEquals("{\"status\":\"READY\",\"database\":true,\"cti\":true,\"bufferedEvents\":0,\"attachedPhones\":3,"
+                + "\"quarantinedEvents\":0,\"quarantineFailures\":0}", ready.body());
 
-        server.readiness.next = () -> new Readiness(true, false, 12, 0);
+        server.readiness.next = () -> new Readiness(true, false, 12, 0, 4, 1);
         HttpResponse<String> notReady = server.send(server.request("/ready"));
         assertEquals(503, notReady.statusCode());
         assertEquals("5", notReady.headers().firstValue("Retry-After").orElseThrow());
@@ -107,6 +107,8 @@ class ErrorsTest {
         assertEquals("NOT_READY", body.path("status").asText());
         assertEquals(false, body.path("cti").asBoolean());
         assertEquals(12, body.path("bufferedEvents").asInt());
+        assertEquals(4, body.path("quarantinedEvents").asInt());
+        assertEquals(1, body.path("quarantineFailures").asInt());
     }
 
     @Test

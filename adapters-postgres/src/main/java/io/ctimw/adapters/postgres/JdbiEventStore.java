@@ -3,15 +3,20 @@ package io.ctimw.adapters.postgres;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.PendingEvent;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.port.out.EventRefusedException;
 import io.ctimw.core.port.out.EventStore;
+import io.ctimw.core.port.out.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@link EventStore} on the {@code events} table. This is the hot path: a batch is appended in one
- * statement (one round trip), reads walk the {@code (login, cursor)} index.
+ * statement (one round trip), reads walk the {@code (login, cursor)} index. Events the database
+ * refuses go, one by one, to {@code event_quarantine} as raw bytes.
  */
 public final class JdbiEventStore implements EventStore {
     /**
@@ -26,6 +31,9 @@ public final class JdbiEventStore implements EventStore {
                         cast(:receivedAts as text[])) with ordinality as e(login, name, payload, received_at, ord)
             order by e.ord
             returning cursor""";
+    private static final String QUARANTINE = "insert into event_quarantine (login, raw, received_at, reason)"
+            + " values (:login, :raw, :receivedAt, :reason)";
+    private static final int MAX_REASON = 500;
     private static final String AFTER = "select " + StoredEventMapper.COLUMNS + " from events"
             + " where login = :login and cursor > :after order by cursor limit :limit";
     /** Retention deletes go in chunks so one housekeeping round never holds a huge transaction. */
@@ -58,13 +66,13 @@ public final class JdbiEventStore implements EventStore {
             payloads[i] = e.json();
             receivedAts[i] = Timestamps.toDbText(e.receivedAt());
         }
-        List<Long> cursors = db.withHandle(h -> h.createQuery(APPEND)
+        List<Long> cursors = refusable(() -> db.withHandle(h -> h.createQuery(APPEND)
                 .bindArray("logins", String.class, (Object[]) logins)
                 .bindArray("names", String.class, (Object[]) names)
                 .bindArray("payloads", String.class, (Object[]) payloads)
                 .bindArray("receivedAts", String.class, (Object[]) receivedAts)
                 .mapTo(Long.class)
-                .list());
+                .list()));
         if (cursors.size() != n) {
             throw new IllegalStateException("appended " + n + " events but got " + cursors.size() + " cursors");
         }
@@ -77,6 +85,31 @@ public final class JdbiEventStore implements EventStore {
                     Timestamps.toDb(e.receivedAt()).toInstant()));
         }
         return stored;
+    }
+
+    /** The frame's UTF-8 bytes go in as bytea, so whatever text the events table refused, this can hold. */
+    @Override
+    public void quarantine(PendingEvent refused, String reason) {
+        refusable(() -> db.withHandle(h -> h.createUpdate(QUARANTINE)
+                .bind("login", refused.login().value())
+                .bind("raw", refused.json().getBytes(StandardCharsets.UTF_8))
+                .bind("receivedAt", Timestamps.toDb(refused.receivedAt()))
+                .bind("reason", SqlFailures.printable(reason, MAX_REASON))
+                .execute()));
+    }
+
+    /** The database refusing the data (as opposed to not answering) becomes the port's own exception. */
+    private static <R> R refusable(Supplier<R> call) {
+        try {
+            return call.get();
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (SqlFailures.isRefusedData(e)) {
+                throw new EventRefusedException(SqlFailures.refusalReason(e), e);
+            }
+            throw e;
+        }
     }
 
     @Override

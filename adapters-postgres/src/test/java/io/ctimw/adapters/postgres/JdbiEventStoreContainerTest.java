@@ -2,6 +2,8 @@ package io.ctimw.adapters.postgres;
 
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.testing.EventStoreContract;
+import io.ctimw.core.testing.QuarantineRow;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.junit.jupiter.Container;
@@ -32,7 +34,12 @@ class JdbiEventStoreContainerTest extends EventStoreContract {
 
     @Override
     protected EventStore newEmptyStore() {
-        database.jdbi().useHandle(h -> h.execute("truncate events restart identity"));
+        database.jdbi().useHandle(h -> h.execute("truncate events, event_quarantine restart identity"));
         return new JdbiEventStore(database.jdbi());
+    }
+
+    @Override
+    protected List<QuarantineRow> quarantinedRows() {
+        return QuarantineRows.read(database.jdbi());
     }
 }

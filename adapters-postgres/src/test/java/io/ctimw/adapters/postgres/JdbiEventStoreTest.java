@@ -3,6 +3,8 @@ package io.ctimw.adapters.postgres;
 import io.ctimw.adapters.postgres.testing.TestDatabase;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.testing.EventStoreContract;
+import io.ctimw.core.testing.QuarantineRow;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -24,5 +26,10 @@ class JdbiEventStoreTest extends EventStoreContract {
     protected EventStore newEmptyStore() {
         db.truncate();
         return new JdbiEventStore(db.jdbi());
+    }
+
+    @Override
+    protected List<QuarantineRow> quarantinedRows() {
+        return QuarantineRows.read(db.jdbi());
     }
 }

@@ -64,7 +64,7 @@ class PostgresDatabaseTest {
             int migrations = again.jdbi().withHandle(h -> h.createQuery(
                     "select count(*) from flyway_schema_history where success").mapTo(Integer.class).one());
             assertEquals(1, kept);
-            assertEquals(1, migrations);
+            assertEquals(2, migrations);
         }
     }
 

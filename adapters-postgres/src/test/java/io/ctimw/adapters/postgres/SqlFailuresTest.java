@@ -42,6 +42,33 @@ class SqlFailuresTest {
     }
 
     @Test
+    void dataIntegrityAndLimitErrorsMeanTheDataIsRefused() {
+        for (String state : new String[] {"22021", "22P05", "22023", "22001", "23505", "23502", "54000"}) {
+            assertTrue(SqlFailures.isRefusedData(new RuntimeException(new SQLException("x", state))), state);
+        }
+    }
+
+    @Test
+    void unreachableTransientAndProgrammingErrorsAreNotRefusedData() {
+        for (String state : new String[] {"08006", "57P01", "40001", "40P01", "42P01", "57014", "53300", "XX000"}) {
+            assertFalse(SqlFailures.isRefusedData(new RuntimeException(new SQLException("x", state))), state);
+        }
+        assertFalse(SqlFailures.isRefusedData(new RuntimeException(new SQLException("no state"))));
+        assertFalse(SqlFailures.isRefusedData(new IllegalStateException("bug")));
+    }
+
+    @Test
+    void theRefusalReasonIsTheStateAndFirstLineOnlySafeToStore() {
+        SQLException refused = new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00\n"
+                + "  Where: unnamed portal parameter $2 = '...'", "22021");
+        assertEquals("22021: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00",
+                SqlFailures.refusalReason(new RuntimeException(refused)));
+        String reason = SqlFailures.refusalReason(new SQLException("a\0b" + "x".repeat(500), "22000"));
+        assertEquals(200, reason.length());
+        assertFalse(reason.contains("\0"), reason);
+    }
+
+    @Test
     void theRootMessageIsTheInnermostOne() {
         assertEquals("Connection refused", SqlFailures.rootMessage(
                 new RuntimeException("outer", new SQLException("middle", "08001", new ConnectException("Connection refused")))));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The CTI link and the middleware itself going away and coming back. */
+/** The CTI link and the middleware itself going away and coming back; an event the database refuses. */
 class ResilienceTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -90,6 +90,31 @@ class ResilienceTest {
             assertTrue(events.stream().allMatch(e -> e.get("_cursor").asLong() > seenUpTo), "nothing repeated");
             assertTrue(EndToEndTest.last(events, "NewCall").toString().contains("+555"));
             cti.awaitAttached("agent1", WAIT); // the session's phone is attached again after the restart
+        }
+    }
+
+    @Test
+    void anEventWithANulInItsNameIsQuarantinedAndTheAgentKeepsGettingEvents() throws Exception {
+        try (MiddlewareHarness mw = MiddlewareHarness.start(db, cti).withAgents("agent1")) {
+            AgentHttp a1 = mw.agent().login("agent1", MiddlewareHarness.PASSWORD);
+            cti.awaitAttached("agent1", WAIT);
+            a1.settled(WAIT);
+
+            cti.emit("agent1", Map.of("name", "BeforeOdd"));
+            cti.emit("agent1", Map.of("name", "Odd\u0000Name", "n", 1)); // a NUL: sent JSON-escaped, so valid JSON
+            cti.emit("agent1", Map.of("name", "AfterOdd"));
+            List<JsonNode> seen = a1.awaitEvent("AfterOdd", WAIT);
+
+            assertEquals(List.of("BeforeOdd", "AfterOdd"), seen.stream().map(e -> e.path("name").asText()).toList());
+            JsonNode ready = AgentHttp.JSON.readTree(a1.get("/ready").body());
+            assertEquals(1, ready.path("quarantinedEvents").asInt(), ready.toString());
+            assertEquals(0, ready.path("quarantineFailures").asInt(), ready.toString());
+            List<Map<String, Object>> rows = db.jdbi().withHandle(h -> h.createQuery(
+                    "select login, reason, convert_from(raw, 'UTF8') as frame from event_quarantine").mapToMap().list());
+            assertEquals(1, rows.size());
+            assertEquals("agent1", rows.get(0).get("login"));
+            assertTrue(String.valueOf(rows.get(0).get("frame")).contains("Odd\\u0000Name"), rows.toString());
+            assertTrue(String.valueOf(rows.get(0).get("reason")).startsWith("22021: "), rows.toString());
         }
     }
 

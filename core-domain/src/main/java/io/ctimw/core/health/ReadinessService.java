@@ -5,6 +5,7 @@ import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /** Answers readiness probes from a live database round trip and the link's own state. */
 public final class ReadinessService implements ReadinessUseCase {
@@ -12,17 +13,23 @@ public final class ReadinessService implements ReadinessUseCase {
     private final CtiGateway gateway;
     private final IntSupplier bufferedEvents;
     private final IntSupplier reachablePhones;
+    private final LongSupplier quarantined;
+    private final LongSupplier quarantineFailures;
 
     /**
      * @param bufferedEvents  events received but not yet stored
      * @param reachablePhones phones attached and reachable now
+     * @param quarantined     events the store refused and that went to its quarantine, since start
+     * @param quarantineFailures events refused by the store and by its quarantine, since start
      */
     public ReadinessService(EventStore store, CtiGateway gateway, IntSupplier bufferedEvents,
-                            IntSupplier reachablePhones) {
+                            IntSupplier reachablePhones, LongSupplier quarantined, LongSupplier quarantineFailures) {
         this.store = store;
         this.gateway = gateway;
         this.bufferedEvents = bufferedEvents;
         this.reachablePhones = reachablePhones;
+        this.quarantined = quarantined;
+        this.quarantineFailures = quarantineFailures;
     }
 
     @Override
@@ -34,6 +41,7 @@ public final class ReadinessService implements ReadinessUseCase {
         } catch (RuntimeException e) {
             database = false;
         }
-        return new Readiness(database, gateway.isReady(), bufferedEvents.getAsInt(), reachablePhones.getAsInt());
+        return new Readiness(database, gateway.isReady(), bufferedEvents.getAsInt(), reachablePhones.getAsInt(),
+                quarantined.getAsLong(), quarantineFailures.getAsLong());
     }
 }

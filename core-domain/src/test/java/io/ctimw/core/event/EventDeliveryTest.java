@@ -113,10 +113,27 @@ class EventDeliveryTest {
     }
 
     @Test
+    void anEventTheStoreRefusesIsQuarantinedCountedInReadinessAndDeliveryGoesOn() throws Exception {
+        drain(agent(in1));
+        Login l = new Login("agent1");
+        emit("agent1", "NewCall", "a1");
+        f.cti.emit(new CtiEvent(l, "Call\0Status", null, null, null, "{\"name\":\"Call\\u0000Status\"}"));
+        emit("agent1", "CallStatus", "a1");
+
+        List<String> got = drain(agent(in1)).stream().map(StoredEvent::name).toList();
+
+        assertEquals(List.of("NewCall", "CallStatus"), got);
+        assertEquals(1, f.events.quarantined().size());
+        assertEquals(1, f.core.readiness.check().quarantinedEvents());
+        assertEquals(0, f.core.readiness.check().quarantineFailures());
+    }
+
+    @Test
     void upToDateAndWokenPollsAreAnsweredFromMemoryNotTheStore() throws Exception {
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         io.ctimw.core.port.out.EventStore counting = new io.ctimw.core.port.out.EventStore() {
             public List<StoredEvent> append(List<PendingEvent> batch) { return f.events.append(batch); }
+            public void quarantine(PendingEvent refused, String reason) { f.events.quarantine(refused, reason); }
             public List<StoredEvent> after(Login login, long after, int limit) {
                 reads.incrementAndGet();
                 return f.events.after(login, after, limit);

@@ -61,7 +61,8 @@ public final class CoreTestGraph implements AutoCloseable {
         events = new EventService(ports.events(), hub, positions, readers);
         control = new CallControlService(
                 new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls);
-        readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount);
+        readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
+                journal::quarantined, journal::quarantineFailures);
         users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock());
         expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), settings.sessions());
         housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),

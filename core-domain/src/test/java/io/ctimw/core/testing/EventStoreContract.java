@@ -2,11 +2,14 @@ package io.ctimw.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.PendingEvent;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.port.out.EventRefusedException;
 import io.ctimw.core.port.out.EventStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +35,9 @@ public abstract class EventStoreContract {
 
     /** A fresh store with no events in it. */
     protected abstract EventStore newEmptyStore();
+
+    /** What the store under test holds in its quarantine, oldest first, read behind the port's back. */
+    protected abstract List<QuarantineRow> quarantinedRows();
 
     @BeforeEach
     void createStore() {
@@ -193,6 +199,35 @@ public abstract class EventStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aBatchHoldingAnEventTheDatabaseRefusesIsRefusedWholeAndNothingOfItIsStored() {
+        // A NUL in the name: the JSON escapes it (valid JSON), the text column cannot hold it.
+        PendingEvent bad = new PendingEvent(ALICE, "Bad\0Name", "{\"name\":\"Bad\\u0000Name\"}", T0.plusSeconds(2));
+        List<PendingEvent> batch = List.of(event(ALICE, "A1", 1), bad, event(ALICE, "A3", 3));
+
+        EventRefusedException refused = assertThrows(EventRefusedException.class, () -> store.append(batch));
+
+        assertFalse(refused.getMessage().isBlank(), "the database's reason must be kept");
+        assertFalse(refused.getMessage().indexOf('\0') >= 0, "the reason must be safe to log");
+        assertEquals(List.of(), store.after(ALICE, 0, 100));
+        assertEquals(List.of("A1", "A3"), names(store.append(List.of(batch.get(0), batch.get(2)))));
+    }
+
+    @Test
+    void aRefusedEventIsQuarantinedVerbatimWithItsLoginReceiveTimeAndReason() {
+        String frame = "{\"name\":\"Bad\\u0000\",\"raw\":\"\0\",\"u\":\"é ж 😀\"}";
+        PendingEvent bad = new PendingEvent(ALICE, "Bad\0", frame, T0.plusSeconds(7));
+
+        store.quarantine(bad, "22021: invalid byte sequence for encoding \"UTF8\": 0x00");
+        store.quarantine(new PendingEvent(BOB, "Other", "{}", T0.plusSeconds(8)), "second");
+
+        assertEquals(List.of(
+                new QuarantineRow(ALICE, frame, T0.plusSeconds(7), "22021: invalid byte sequence for encoding \"UTF8\": 0x00"),
+                new QuarantineRow(BOB, "{}", T0.plusSeconds(8), "second")), quarantinedRows());
+        assertEquals(List.of(), store.after(ALICE, 0, 100), "a quarantined event is never served");
+        assertEquals(0, store.latestCursor(ALICE));
     }
 
     @Test

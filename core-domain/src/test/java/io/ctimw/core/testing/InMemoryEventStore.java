@@ -3,22 +3,49 @@ package io.ctimw.core.testing;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.PendingEvent;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.port.out.EventRefusedException;
 import io.ctimw.core.port.out.EventStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A thread-safe in-memory {@link EventStore} with one global cursor sequence, like the database's
- * identity column: cursors are never reused, even after events are deleted.
+ * identity column: cursors are never reused, even after events are deleted. Like PostgreSQL it
+ * refuses text containing U+0000 (a whole batch at once); tests can make it refuse other events too.
  */
 public final class InMemoryEventStore implements EventStore {
     /** Per login, events in cursor order (appends only ever add larger cursors at the end). */
     private final Map<Login, List<StoredEvent>> byLogin = new HashMap<>();
     private final StoreOutage outage = new StoreOutage("event store");
+    private final List<QuarantineRow> quarantined = new ArrayList<>();
+    private volatile Predicate<PendingEvent> refused = InMemoryEventStore::hasNul;
+    private volatile boolean quarantineRefused;
     private long lastCursor;
+
+    /** PostgreSQL's text types cannot hold a 0x00 byte: such an event is refused. */
+    private static boolean hasNul(PendingEvent e) {
+        return e.name().indexOf('\0') >= 0 || e.json().indexOf('\0') >= 0;
+    }
+
+    /** Refuses, besides events PostgreSQL would refuse, every event {@code alsoRefused} matches. */
+    public void refuseWhen(Predicate<PendingEvent> alsoRefused) {
+        refused = ((Predicate<PendingEvent>) InMemoryEventStore::hasNul).or(alsoRefused);
+    }
+
+    /** While set, {@link #quarantine} refuses everything too. */
+    public void setQuarantineRefused(boolean quarantineRefused) {
+        this.quarantineRefused = quarantineRefused;
+    }
+
+    /** The quarantined events, oldest first. */
+    public synchronized List<QuarantineRow> quarantined() {
+        return List.copyOf(quarantined);
+    }
 
     /** While unavailable, every call throws {@link io.ctimw.core.port.out.StoreUnavailableException}. */
     public void setAvailable(boolean available) {
@@ -28,12 +55,25 @@ public final class InMemoryEventStore implements EventStore {
     @Override
     public synchronized List<StoredEvent> append(List<PendingEvent> batch) {
         outage.check();
+        if (batch.stream().anyMatch(refused)) {
+            throw new EventRefusedException("22021: invalid byte sequence for encoding \"UTF8\": 0x00", null);
+        }
         List<StoredEvent> stored = new ArrayList<>(batch.size());
         for (PendingEvent e : batch) {
             stored.add(new StoredEvent(++lastCursor, e.login(), e.name(), e.json(), e.receivedAt()));
         }
         stored.forEach(e -> byLogin.computeIfAbsent(e.login(), l -> new ArrayList<>()).add(e));
         return List.copyOf(stored);
+    }
+
+    @Override
+    public synchronized void quarantine(PendingEvent event, String reason) {
+        outage.check();
+        if (quarantineRefused) {
+            throw new EventRefusedException("quarantine refused by the test", null);
+        }
+        quarantined.add(QuarantineRow.of(event.login(), event.json().getBytes(StandardCharsets.UTF_8),
+                event.receivedAt(), reason));
     }
 
     @Override

@@ -11,8 +11,21 @@ import java.util.List;
  * sequence is fine), so "after cursor N" never skips an event that was committed later.
  */
 public interface EventStore {
-    /** Appends a batch atomically, in list order; returns the stored events with their cursors. */
+    /**
+     * Appends a batch atomically, in list order; returns the stored events with their cursors.
+     * Throws {@link StoreUnavailableException} when the database cannot be reached (retry later) and
+     * {@link EventRefusedException} when it refuses the data of some event in the batch (retrying the
+     * same batch cannot help); either way nothing of the batch was stored.
+     */
     List<StoredEvent> append(List<PendingEvent> batch);
+
+    /**
+     * Keeps an event {@link #append} refused, verbatim (the UTF-8 bytes of its frame), with its login,
+     * its receive time and the database's {@code reason}, where no agent will ever be served it.
+     * Throws {@link StoreUnavailableException} when the database cannot be reached and
+     * {@link EventRefusedException} if even this is refused.
+     */
+    void quarantine(PendingEvent refused, String reason);
 
     /** Events of {@code login} with cursor greater than {@code after}, oldest first, at most {@code limit}. */
     List<StoredEvent> after(Login login, long after, int limit);

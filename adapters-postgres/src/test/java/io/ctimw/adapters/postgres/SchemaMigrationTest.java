@@ -1,0 +1,65 @@
+package io.ctimw.adapters.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ctimw.adapters.postgres.testing.TestDatabase;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.PendingEvent;
+import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.testing.QuarantineRow;
+import java.time.Instant;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A database created and filled by an earlier version of the middleware is upgraded in place at start. */
+class SchemaMigrationTest {
+    private static final Login ALICE = new Login("alice");
+    private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+
+    private final TestDatabase db = TestDatabase.create();
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void v2TheEventQuarantineAppliesOnAV1DatabaseWithRowsAndKeepsThem() {
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:db/migration").target("1").load().migrate();
+        Jdbi v1 = Jdbi.create(db.jdbcUrl(), db.user(), db.password());
+        v1.useHandle(h -> {
+            h.execute("insert into users values ('alice', 'hash', true, '2026-03-01T07:00:00Z')");
+            h.execute("insert into sessions (token_hash, login, created_at, last_seen_at, expires_at, delivered_cursor)"
+                    + " values ('t1', 'alice', now(), now(), now() + interval '1 hour', 1)");
+            h.execute("insert into events (login, name, payload, received_at)"
+                    + " values ('alice', 'Before', '{\"name\":\"Before\"}', '2026-03-01T08:00:00Z')");
+        });
+        assertNull(v1.withHandle(h -> h.createQuery("select to_regclass('event_quarantine')::text")
+                .mapTo(String.class).one()), "the database must start at V1");
+
+        JdbiEventStore events = new JdbiEventStore(db.database().jdbi()); // start: migrates to V2
+
+        String version = db.jdbi().withHandle(h -> h.createQuery(
+                "select version from flyway_schema_history where success order by installed_rank desc limit 1")
+                .mapTo(String.class).one());
+        assertEquals("2", version);
+        List<StoredEvent> before = events.after(ALICE, 0, 10);
+        assertEquals(List.of("Before"), before.stream().map(StoredEvent::name).toList());
+        StoredEvent after = events.append(List.of(new PendingEvent(ALICE, "After", "{}", T0.plusSeconds(1)))).get(0);
+        assertTrue(after.cursor() > before.get(0).cursor(), "cursors continue after the upgrade");
+        int kept = db.jdbi().withHandle(h -> h.createQuery(
+                "select (select count(*) from users) + (select count(*) from sessions where delivered_cursor = 1)")
+                .mapTo(Integer.class).one());
+        assertEquals(2, kept);
+
+        events.quarantine(new PendingEvent(ALICE, "Bad\0", "{\"name\":\"Bad\\u0000\"}", T0.plusSeconds(2)), "why");
+        assertEquals(List.of(new QuarantineRow(ALICE, "{\"name\":\"Bad\\u0000\"}", T0.plusSeconds(2), "why")),
+                QuarantineRows.read(db.jdbi()));
+    }
+}
