@@ -67,9 +67,14 @@ public final class HttpApi {
         return app.port();
     }
 
-    /** The 503 summary of {@link OutageLog}, for tests that cannot wait a minute for it. */
-    void reportOutages() {
-        outages.report();
+    /** For tests: how many bodies are still arriving. */
+    int pendingBodies() {
+        return guard.pendingBodies().inUse();
+    }
+
+    /** For tests, which cannot wait a minute for the periodic 503 report. */
+    OutageLog outageLog() {
+        return outages;
     }
 
     public void stop() {

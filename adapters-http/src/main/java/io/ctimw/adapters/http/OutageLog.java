@@ -39,6 +39,12 @@ final class OutageLog {
         }
     }
 
+    /** 503s of {@code kind} in the current outage; 0 when there is none. */
+    long answered(String kind) {
+        Outage outage = current.get(kind);
+        return outage == null ? 0 : outage.total.get();
+    }
+
     /** Called periodically: a count per kind still going, and an end line for each that stopped. */
     void report() {
         current.forEach((kind, outage) -> {

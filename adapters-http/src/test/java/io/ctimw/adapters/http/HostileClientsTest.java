@@ -55,6 +55,8 @@ class HostileClientsTest {
                     slow.add(i % 2 == 0 ? SlowClient.control(server.api.port(), Fakes.TOKEN) : SlowClient.login(server.api.port()));
                 }
 
+                Awaitility.await().atMost(PROMPTLY).until(() -> server.api.pendingBodies() == slow.size());
+
                 assertOthersAreServed(server);
                 assertEquals(200, server.send(login(server, "s3cret-pass")).statusCode());
                 assertTrue(slow.stream().allMatch(c -> c.available() == 0), "the slow clients are still waiting");
