@@ -46,7 +46,9 @@ final class BodyReader implements Runnable {
                 return;
             }
             if (Content.Chunk.isFailure(chunk)) {
-                if (settle()) {
+                if (!chunk.isLast()) {
+                    expire(); // Jetty's idle timeout came first: the same answer as our own deadline
+                } else if (settle()) {
                     callback.failed(chunk.getFailure()); // the client went away or sent broken framing
                 }
                 return;
@@ -102,7 +104,7 @@ final class BodyReader implements Runnable {
 
     private void refuse(Problem problem) {
         if (settle()) {
-            guard.refuse(response, callback, problem);
+            guard.refuse(request, response, callback, problem);
         }
     }
 

@@ -6,6 +6,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first handler every request meets, before Javalin: keeps one client (or a crowd) from taking the
@@ -14,6 +16,7 @@ import org.eclipse.jetty.util.Callback;
  * many requests on workers at once (429). {@code /health} and {@code /ready} pass every limit.
  */
 final class EdgeGuard extends Handler.Wrapper {
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeGuard.class);
     private static final Set<String> ALWAYS_SERVED = Set.of("/health", "/ready");
     private static final String LOGIN = Routes.API + "/login";
 
@@ -40,11 +43,11 @@ final class EdgeGuard extends Handler.Wrapper {
         // Cheap early answer for a login flood: not even the body is read. The place is taken only once
         // the body is complete, so slow login bodies cannot sit on the password-check places.
         if (isLogin(request) && !logins.wouldAdmit(Request.getRemoteAddr(request))) {
-            refuse(response, callback, loginBusy());
+            refuse(request, response, callback, loginBusy());
             return true;
         }
         if (request.getLength() > maxBodyBytes) {
-            refuse(response, callback, Problem.of(ProblemType.CONTENT_TOO_LARGE,
+            refuse(request, response, callback, Problem.of(ProblemType.CONTENT_TOO_LARGE,
                     "the body is larger than " + maxBodyBytes + " bytes"));
             return true;
         }
@@ -61,13 +64,13 @@ final class EdgeGuard extends Handler.Wrapper {
         Callback done = callback;
         if (isLogin(request)) {
             if (logins.tryEnter(address) != Gate.Verdict.ADMITTED) {
-                refuse(response, callback, loginBusy());
+                refuse(request, response, callback, loginBusy());
                 return;
             }
             done = Callback.from(callback, () -> logins.leave(address));
         }
         if (workers.tryEnter(address) != Gate.Verdict.ADMITTED) {
-            refuse(response, done, Problem.of(ProblemType.TOO_MANY_REQUESTS,
+            refuse(request, response, done, Problem.of(ProblemType.TOO_MANY_REQUESTS,
                     "too many requests from your address at once; retry shortly"));
             return;
         }
@@ -96,9 +99,12 @@ final class EdgeGuard extends Handler.Wrapper {
         }
     }
 
-    void refuse(Response response, Callback callback, Problem problem) {
+    void refuse(Request request, Response response, Callback callback, Problem problem) {
         if (problem.status() == 503) {
             outages.record(problem, null);
+        } else {
+            LOG.debug("{} {} from {} -> {}: {}", request.getMethod(), Request.getPathInContext(request),
+                    Request.getRemoteAddr(request), problem.status(), problem.detail());
         }
         answers.send(response, callback, problem);
     }

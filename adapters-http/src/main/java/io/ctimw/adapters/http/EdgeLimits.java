@@ -31,7 +31,7 @@ public record EdgeLimits(Duration bodyTimeout, long minBodyRate, int maxPendingB
     }
 
     public static EdgeLimits defaults() {
-        return new EdgeLimits(Duration.ofSeconds(10), 1024, 1024, 32, 16, 4, 2);
+        return new EdgeLimits(Duration.ofSeconds(10), 1024, 1024, 32, 32, 4, 2);
     }
 
     public EdgeLimits withLogins(int total, int perAddress) {
