@@ -81,8 +81,14 @@ final class EdgeGuard extends Handler.Wrapper {
         }
     }
 
+    // Javalin ignores trailing slashes, so "/api/v1/login/" is the login route too and must meet the same gate.
     private static boolean isLogin(Request request) {
-        return HttpMethod.POST.is(request.getMethod()) && LOGIN.equals(Request.getPathInContext(request));
+        String path = Request.getPathInContext(request);
+        int end = path.length();
+        while (end > 1 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return HttpMethod.POST.is(request.getMethod()) && LOGIN.equals(path.substring(0, end));
     }
 
     private static Problem loginBusy() {
