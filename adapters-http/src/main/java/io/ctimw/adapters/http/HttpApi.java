@@ -11,14 +11,26 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LowResourceMonitor;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent-facing HTTP API: builds the Javalin server around the core's inbound ports.
  * Create it, {@link #start()} it, {@link #stop()} it; it keeps no static state.
  */
 public final class HttpApi {
+    private static final long OUTAGE_REPORT_SECONDS = 60;
+
     private final HttpSettings settings;
     private final QueuedThreadPool threads;
+    private final OutageLog outages = new OutageLog();
+    private final EdgeGuard guard;
+    private final ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "http-outage-log");
+        t.setDaemon(true);
+        return t;
+    });
     private final Javalin app;
 
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
@@ -31,6 +43,8 @@ public final class HttpApi {
         RequestBodies bodies = new RequestBodies(settings.maxBodyBytes());
         AsyncResults async = new AsyncResults(threads, settings.asyncTimeout());
         ErrorMapper errors = new ErrorMapper(json, settings.retryAfterSeconds());
+        this.guard = new EdgeGuard(settings.limits(), settings.maxBodyBytes(),
+                new EdgeAnswers(json, settings.retryAfterSeconds()), outages);
         Routes routes = new Routes(
                 new Authenticator(auth, settings.cookieName()),
                 new SessionHandlers(auth, bodies, json, new SessionCookie(settings)),
@@ -44,6 +58,7 @@ public final class HttpApi {
     /** Binds {@code settings.host():settings.port()} and serves; returns once listening. */
     public HttpApi start() {
         app.start();
+        reports.scheduleAtFixedRate(outages::report, OUTAGE_REPORT_SECONDS, OUTAGE_REPORT_SECONDS, TimeUnit.SECONDS);
         return this;
     }
 
@@ -52,7 +67,18 @@ public final class HttpApi {
         return app.port();
     }
 
+    /** For tests: how many bodies are still arriving. */
+    int pendingBodies() {
+        return guard.pendingBodies().inUse();
+    }
+
+    /** For tests, which cannot wait a minute for the periodic 503 report. */
+    OutageLog outageLog() {
+        return outages;
+    }
+
     public void stop() {
+        reports.shutdownNow();
         app.stop();
     }
 
@@ -79,6 +105,8 @@ public final class HttpApi {
         config.jetty.modifyServer(server -> {
             server.getBeans(LowResourceMonitor.class).forEach(server::removeBean);
             server.setErrorHandler(new JettyErrors(json));
+            // Javalin puts its servlet context inside this wrapper: every request meets the guard first.
+            server.setHandler(guard);
         });
 
         config.http.asyncTimeout = settings.asyncTimeout().toMillis() + 5_000; // backstop behind AsyncResults'
@@ -87,7 +115,7 @@ public final class HttpApi {
         config.http.compressionStrategy = CompressionStrategy.GZIP;
 
         config.router.javaLangErrorHandler(errors::handleError);
-        config.requestLogger.http(new RequestLog());
+        config.requestLogger.http(new RequestLog(outages));
         routes.register(config.routes);
     }
 }

@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  * @param asyncTimeout      backstop for a use-case future that never completes; longer than the longest poll
  * @param idleTimeout       idle timeout of client connections; longer than {@code asyncTimeout} so a
  *                          waiting long poll is never cut by the connector
+ * @param limits            what one client address, slow bodies and password checks may take
  */
 public record HttpSettings(String host, int port, long maxBodyBytes, String cookieName, boolean cookieSecure,
                            Duration sessionMaxAge, int defaultLimit, int retryAfterSeconds, int maxThreads,
-                           Duration asyncTimeout, Duration idleTimeout) {
+                           Duration asyncTimeout, Duration idleTimeout, EdgeLimits limits) {
     public static final String DEFAULT_COOKIE_NAME = "ctimw_session";
     public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int DEFAULT_LIMIT = 100;
@@ -34,6 +35,7 @@ public record HttpSettings(String host, int port, long maxBodyBytes, String cook
         Objects.requireNonNull(sessionMaxAge, "sessionMaxAge");
         Objects.requireNonNull(asyncTimeout, "asyncTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(limits, "limits");
         require(port >= 0 && port <= 65_535, "port must be 0-65535");
         require(maxBodyBytes > 0, "maxBodyBytes must be positive");
         require(cookieName != null && COOKIE_NAME.matcher(cookieName).matches(),
@@ -51,27 +53,32 @@ public record HttpSettings(String host, int port, long maxBodyBytes, String cook
     /** Loopback on 8080, 64 KiB bodies, 12 h sessions, no {@code Secure} flag: override what differs. */
     public static HttpSettings defaults() {
         return new HttpSettings("127.0.0.1", 8080, DEFAULT_MAX_BODY_BYTES, DEFAULT_COOKIE_NAME, false,
-                Duration.ofHours(12), DEFAULT_LIMIT, 5, 200, Duration.ofSeconds(90), Duration.ofSeconds(120));
+                Duration.ofHours(12), DEFAULT_LIMIT, 5, 200, Duration.ofSeconds(90), Duration.ofSeconds(120), EdgeLimits.defaults());
     }
 
     public HttpSettings withAddress(String newHost, int newPort) {
         return new HttpSettings(newHost, newPort, maxBodyBytes, cookieName, cookieSecure, sessionMaxAge,
-                defaultLimit, retryAfterSeconds, maxThreads, asyncTimeout, idleTimeout);
+                defaultLimit, retryAfterSeconds, maxThreads, asyncTimeout, idleTimeout, limits);
     }
 
     public HttpSettings withMaxBodyBytes(long bytes) {
         return new HttpSettings(host, port, bytes, cookieName, cookieSecure, sessionMaxAge,
-                defaultLimit, retryAfterSeconds, maxThreads, asyncTimeout, idleTimeout);
+                defaultLimit, retryAfterSeconds, maxThreads, asyncTimeout, idleTimeout, limits);
     }
 
     public HttpSettings withCookie(String name, boolean secure, Duration maxAge) {
         return new HttpSettings(host, port, maxBodyBytes, name, secure, maxAge,
-                defaultLimit, retryAfterSeconds, maxThreads, asyncTimeout, idleTimeout);
+                defaultLimit, retryAfterSeconds, maxThreads, asyncTimeout, idleTimeout, limits);
     }
 
     public HttpSettings withMaxThreads(int threads) {
         return new HttpSettings(host, port, maxBodyBytes, cookieName, cookieSecure, sessionMaxAge,
-                defaultLimit, retryAfterSeconds, threads, asyncTimeout, idleTimeout);
+                defaultLimit, retryAfterSeconds, threads, asyncTimeout, idleTimeout, limits);
+    }
+
+    public HttpSettings withLimits(EdgeLimits newLimits) {
+        return new HttpSettings(host, port, maxBodyBytes, cookieName, cookieSecure, sessionMaxAge,
+                defaultLimit, retryAfterSeconds, maxThreads, asyncTimeout, idleTimeout, newLimits);
     }
 
     private static void require(boolean condition, String message) {

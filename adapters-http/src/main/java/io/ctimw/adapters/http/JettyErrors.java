@@ -1,8 +1,6 @@
 package io.ctimw.adapters.http;
 
-import java.nio.ByteBuffer;
 import java.util.Map;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,9 +30,6 @@ public final class JettyErrors extends ErrorHandler {
             // Jetty's message can quote the request; only the status phrase is safe to repeat.
             default -> new Problem("about:blank", reason, code, reason, Map.of());
         };
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonResponses.PROBLEM_JSON);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.write(true, ByteBuffer.wrap(json.write(problem.body())), callback);
+        EdgeAnswers.write(response, callback, json.write(problem.body()));
     }
 }

@@ -30,13 +30,13 @@ public final class JsonCodec {
      * Parses a request body that must be one JSON object; numbers become Integer/Long/BigInteger or
      * Double, objects LinkedHashMaps, arrays Lists.
      *
-     * @throws ProblemException 400 when the body is not exactly one JSON object
+     * @throws ProblemException 400 when the body is not exactly one JSON object in UTF-8 of whole characters
      */
     @SuppressWarnings("unchecked")
     public Map<String, Object> parseObject(byte[] body) {
         Object value;
         try {
-            value = requests.readValue(body, Object.class);
+            value = requests.readValue(StrictText.utf8(body), Object.class);
         } catch (JsonProcessingException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, describe(e));
         } catch (IOException e) {
@@ -45,6 +45,7 @@ public final class JsonCodec {
         if (!(value instanceof Map)) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "the body must be a JSON object");
         }
+        StrictText.requireWholeCharacters(value);
         return (Map<String, Object>) value;
     }
 

@@ -9,15 +9,18 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "Not found"),
     UNKNOWN_CALL(404, "unknown-call", "Unknown call"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    BODY_TIMEOUT(408, "body-timeout", "Request body too slow"),
     CONTENT_TOO_LARGE(413, "content-too-large", "Content too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     CTI_REJECTED(422, "cti-rejected", "Rejected by the CTI"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests from your address"),
     INTERNAL_ERROR(500, "internal-error", "Internal server error"),
     CTI_PARSE_ERROR(502, "cti-parse-error", "The CTI could not parse the command"),
     CTI_BAD_REPLY(502, "cti-bad-reply", "The CTI sent an unreadable reply"),
     CTI_UNAVAILABLE(503, "cti-unavailable", "CTI link unavailable"),
     STORE_UNAVAILABLE(503, "store-unavailable", "Database unavailable"),
     LOGIN_BUSY(503, "login-busy", "Too many logins at once"),
+    SERVER_BUSY(503, "server-busy", "Server busy"),
     TIMED_OUT(503, "timed-out", "Request took too long"),
     CTI_TIMEOUT(504, "cti-timeout", "The CTI did not answer in time");
 

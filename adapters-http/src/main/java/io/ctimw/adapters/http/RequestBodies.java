@@ -51,10 +51,26 @@ public final class RequestBodies {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "send the body with Content-Type: application/json");
         }
-        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String[] parts = contentType.split(";");
+        String media = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!media.equals("application/json")) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "the body must be application/json, not " + (media.length() > 80 ? media.substring(0, 80) + "…" : media));
+        }
+        for (int i = 1; i < parts.length; i++) {
+            requireUtf8(parts[i]);
+        }
+    }
+
+    // JSON is UTF-8 (RFC 8259 8.1); a body that says it is in another charset would be misread, so refuse it.
+    private static void requireUtf8(String parameter) {
+        String[] nameValue = parameter.split("=", 2);
+        if (!nameValue[0].trim().equalsIgnoreCase("charset")) {
+            return;
+        }
+        String charset = nameValue.length < 2 ? "" : nameValue[1].trim().replace("\"", "");
+        if (!charset.equalsIgnoreCase("utf-8")) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body must be UTF-8 (charset=utf-8 or none)");
         }
     }
 

@@ -6,11 +6,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One readable line per failed request: WARN for 5xx, DEBUG otherwise. Only the method, path, status,
+ * One readable line per failed request: WARN for 5xx, DEBUG otherwise; 503s go to {@link OutageLog}, which
+ * logs each outage once rather than each refused request. Only the method, path, status,
  * session tag and problem detail are logged: never headers, query or body, so never a token or password.
  */
 public final class RequestLog implements RequestLogger {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
+
+    private final OutageLog outages;
+
+    RequestLog(OutageLog outages) {
+        this.outages = outages;
+    }
 
     @Override
     public void handle(Context ctx, Float executionTimeMs) {
@@ -20,6 +27,10 @@ public final class RequestLog implements RequestLogger {
             return;
         }
         ErrorMapper.Failure failure = ErrorMapper.failureOf(ctx);
+        if (status == 503 && failure != null) {
+            outages.record(failure.problem(), failure.cause());
+            return;
+        }
         String detail = failure == null ? "" : ": " + failure.problem().detail();
         String cause = failure == null || failure.cause() == null ? "" : " (" + failure.cause() + ")";
         String session = Authenticator.tagOf(ctx).map(tag -> " session " + tag).orElse("");

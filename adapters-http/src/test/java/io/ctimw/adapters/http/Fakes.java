@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /** Hand-written fakes of the inbound ports that record what the HTTP adapter handed them. */
@@ -30,6 +31,9 @@ final class Fakes {
     static final Instant CREATED = Instant.parse("2026-11-21T08:00:00Z");
     static final Instant EXPIRES = Instant.parse("2026-11-21T20:00:00Z");
     static final Session SESSION = session("agent1", TOKEN, 7);
+    /** A second agent, to show one client's flood does not reach another agent's requests. */
+    static final String OTHER_TOKEN = "tok_ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210fedcba";
+    static final Session OTHER_SESSION = session("agent2", OTHER_TOKEN, 0);
 
     private Fakes() {
     }
@@ -41,15 +45,18 @@ final class Fakes {
     /** Knows one password per login and the live tokens; counts every call. */
     static final class Auth implements AuthenticationUseCase {
         final Map<String, String> passwords = new ConcurrentHashMap<>(Map.of("agent1", "s3cret-pass"));
-        final Map<String, Session> sessions = new ConcurrentHashMap<>(Map.of(TOKEN, SESSION));
+        final Map<String, Session> sessions = new ConcurrentHashMap<>(Map.of(TOKEN, SESSION, OTHER_TOKEN, OTHER_SESSION));
         final List<Object> calls = new CopyOnWriteArrayList<>();
         volatile RuntimeException failure;
         volatile boolean busy;
+        /** When set, every password check waits for it: a bcrypt that takes forever. */
+        volatile CountDownLatch slowChecks;
 
         @Override
         public LoginResult login(Login login, Password password) {
             calls.add(List.of("login", login, password));
             throwIfFailing();
+            awaitSlowChecks();
             if (busy) {
                 return new LoginResult.Busy();
             }
@@ -70,6 +77,22 @@ final class Fakes {
         public void logout(Session session) {
             calls.add(List.of("logout", session));
             sessions.values().remove(session);
+        }
+
+        long logins() {
+            return calls.stream().filter(c -> c instanceof List<?> l && "login".equals(l.get(0))).count();
+        }
+
+        private void awaitSlowChecks() {
+            CountDownLatch latch = slowChecks;
+            if (latch == null) {
+                return;
+            }
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void throwIfFailing() {

@@ -55,10 +55,36 @@ class UnitsTest {
     void settingsRefuseTimeoutsThatWouldCutALongPoll() {
         HttpSettings d = HttpSettings.defaults();
         assertThrows(IllegalArgumentException.class, () -> new HttpSettings(d.host(), d.port(), d.maxBodyBytes(),
-                d.cookieName(), false, d.sessionMaxAge(), 100, 5, 200, Duration.ofSeconds(60), Duration.ofSeconds(120)));
+                d.cookieName(), false, d.sessionMaxAge(), 100, 5, 200, Duration.ofSeconds(60), Duration.ofSeconds(120), d.limits()));
         assertThrows(IllegalArgumentException.class, () -> new HttpSettings(d.host(), d.port(), d.maxBodyBytes(),
-                d.cookieName(), false, d.sessionMaxAge(), 100, 5, 200, Duration.ofSeconds(90), Duration.ofSeconds(90)));
+                d.cookieName(), false, d.sessionMaxAge(), 100, 5, 200, Duration.ofSeconds(90), Duration.ofSeconds(90), d.limits()));
         assertThrows(IllegalArgumentException.class, () -> d.withCookie("bad name;", false, Duration.ofHours(1)));
         assertThrows(IllegalArgumentException.class, () -> d.withMaxBodyBytes(0));
+    }
+
+    @Test
+    void aBodysDeadlineGrowsWithItsLengthUpToTheTimeout() {
+        EdgeLimits limits = new EdgeLimits(Duration.ofSeconds(10), 1000, 10, 10, 10, 4, 2);
+
+        assertEquals(Duration.ofMillis(2000), limits.bodyDeadline(1000));
+        assertEquals(Duration.ofMillis(1000), limits.bodyDeadline(0));
+        assertEquals(Duration.ofSeconds(10), limits.bodyDeadline(64 * 1024));
+        assertEquals(Duration.ofSeconds(10), limits.bodyDeadline(-1), "unknown length (chunked): the timeout");
+    }
+
+    @Test
+    void aGateKeepsToItsTotalAndToEachAddressShare() {
+        Gate gate = new Gate(3, 2);
+
+        assertEquals(Gate.Verdict.ADMITTED, gate.tryEnter("a"));
+        assertEquals(Gate.Verdict.ADMITTED, gate.tryEnter("a"));
+        assertEquals(Gate.Verdict.ADDRESS_FULL, gate.tryEnter("a"));
+        assertEquals(Gate.Verdict.ADMITTED, gate.tryEnter("b"));
+        assertEquals(Gate.Verdict.FULL, gate.tryEnter("c"));
+        assertEquals(false, gate.wouldAdmit("c"));
+        gate.leave("a");
+        assertEquals(true, gate.wouldAdmit("c"));
+        assertEquals(Gate.Verdict.ADMITTED, gate.tryEnter("c"));
+        assertEquals(3, gate.inUse());
     }
 }

@@ -2,6 +2,7 @@ package io.ctimw.app.middleware;
 
 import io.ctimw.adapters.ctiws.CtiLinkSettings;
 import io.ctimw.adapters.ctiws.WsCtiGateway;
+import io.ctimw.adapters.http.EdgeLimits;
 import io.ctimw.adapters.http.HttpApi;
 import io.ctimw.adapters.http.HttpSettings;
 import io.ctimw.adapters.postgres.BcryptPasswordHasher;
@@ -111,7 +112,15 @@ public final class MiddlewareApp implements AutoCloseable {
         return new HttpSettings(s.http().host(), s.http().port(), s.http().maxBodyBytes(),
                 HttpSettings.DEFAULT_COOKIE_NAME, s.http().cookieSecure(), s.sessions().absoluteTimeout(),
                 s.http().defaultEventLimit(), s.http().retryAfterSeconds(), s.http().maxThreads(),
-                Duration.ofSeconds(90), Duration.ofSeconds(120));
+                Duration.ofSeconds(90), Duration.ofSeconds(120), edgeLimits(s));
+    }
+
+    // The edge admits as many logins as the core may check at once: the rest are refused before their body is read.
+    private static EdgeLimits edgeLimits(MiddlewareSettings s) {
+        MiddlewareSettings.HttpLimits l = s.http().limits();
+        int logins = s.sessions().maxConcurrentLogins();
+        return new EdgeLimits(l.bodyTimeout(), l.minBodyRate(), l.maxPendingBodies(), l.maxPendingBodiesPerAddress(),
+                l.maxRequestsPerAddress(), logins, Math.min(logins, l.maxLoginsPerAddress()));
     }
 
     static CtiLinkSettings ctiSettings(MiddlewareSettings.Cti c) {

@@ -14,7 +14,11 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
 
     /** Agent-facing HTTP. */
     public record Http(String host, int port, long maxBodyBytes, boolean cookieSecure, int retryAfterSeconds,
-                       int maxThreads, int defaultEventLimit) {}
+                       int maxThreads, int defaultEventLimit, HttpLimits limits) {}
+
+    /** What slow bodies and one client address may take of the HTTP server (see reference.conf). */
+    public record HttpLimits(Duration bodyTimeout, long minBodyRate, int maxPendingBodies,
+                             int maxPendingBodiesPerAddress, int maxRequestsPerAddress, int maxLoginsPerAddress) {}
 
     /** PostgreSQL: {@code url} empty means the embedded server in {@code embeddedDir}. */
     public record Db(String url, String user, String password, int poolSize, Path embeddedDir, int embeddedPort) {
@@ -40,7 +44,8 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
         MiddlewareSettings s = new MiddlewareSettings(
                 new Http(c.getString("http.host"), port(c, "http.port"), positive(c, "http.max-body-bytes"),
                         c.getBoolean("http.cookie-secure"), (int) positive(c, "http.retry-after-seconds"),
-                        (int) positive(c, "http.max-threads"), range(c, "http.default-event-limit", 1, 1000)),
+                        (int) positive(c, "http.max-threads"), range(c, "http.default-event-limit", 1, 1000),
+                        httpLimits(c)),
                 new Db(c.getString("db.url"), c.getString("db.user"), c.getString("db.password"),
                         (int) positive(c, "db.pool-size"), Path.of(c.getString("db.embedded.dir")),
                         port(c, "db.embedded.port")),
@@ -66,6 +71,12 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
             throw new ConfigException.BadValue("cti.reconnect-max", "must not be below cti.reconnect-min");
         }
         return s;
+    }
+
+    private static HttpLimits httpLimits(Config c) {
+        return new HttpLimits(duration(c, "http.body-timeout"), positive(c, "http.min-body-rate"),
+                range(c, "http.max-pending-bodies", 1, 1_000_000), range(c, "http.max-pending-bodies-per-address", 1, 1_000_000),
+                range(c, "http.max-requests-per-address", 1, 1_000_000), range(c, "http.max-logins-per-address", 1, 1024));
     }
 
     private static URI ctiUrl(Config c) {

@@ -43,7 +43,9 @@ class SettingsLoaderTest {
     @Test
     void badValuesAreRejectedWithTheirPath() throws Exception {
         for (String bad : new String[] {"cti.url = \"http://x\"", "db.url = \"mysql://x\"", "sessions.idle-timeout = 24h",
-                "security.bcrypt-cost = 3", "http.port = -1", "events.batch-size = 0", "cti.reply-timeout = 0s"}) {
+                "security.bcrypt-cost = 3", "http.port = -1", "events.batch-size = 0", "cti.reply-timeout = 0s",
+                "http.body-timeout = 0s", "http.min-body-rate = 0", "http.max-pending-bodies-per-address = 0",
+                "http.max-requests-per-address = 0", "http.max-logins-per-address = 0"}) {
             Path file = dir.resolve("bad.conf");
             Files.writeString(file, bad + "\n");
             ConfigException e = assertThrows(ConfigException.class, () -> SettingsLoader.load(file, Map.of()), bad);

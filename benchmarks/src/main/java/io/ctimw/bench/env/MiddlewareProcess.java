@@ -70,6 +70,11 @@ public final class MiddlewareProcess implements AutoCloseable {
                 db { url = "%s", user = "%s", password = "%s" }
                 cti.url = "%s"
                 security.bcrypt-cost = 4
+                # one driver address logs in 32 at a time and opens thousands of polls: no per-address limits
+                security.max-concurrent-logins = 32
+                http.max-logins-per-address = 32
+                http.max-requests-per-address = 1000000
+                http.max-pending-bodies-per-address = 1000000
                 """.formatted(port, db.jdbcUrl(), db.user(), db.password(), ctiUrl);
     }
 
