@@ -3,7 +3,7 @@ package io.ctimw.adapters.http;
 import io.javalin.security.RouteRole;
 
 /** Who may call a route; every route not marked {@link #PUBLIC} needs a live session (fail closed). */
-public enum Access implements RouteRole {
+enum Access implements RouteRole {
     PUBLIC,
     AGENT
 }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * than on whatever core thread completed the future (a slow client must never stall event delivery),
  * and a future that never completes fails after the backstop timeout instead of leaking the request.
  */
-public final class AsyncResults {
+final class AsyncResults {
     private final Executor responders;
     private final Duration backstop;
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link Access#PUBLIC}, resolves the bearer header or session cookie to a {@link Session}, and
  * keeps it in the request for the handlers. Nothing from the body ever decides who the caller is.
  */
-public final class Authenticator implements Handler {
+final class Authenticator implements Handler {
     private static final String SESSION_ATTRIBUTE = Authenticator.class.getName() + ".session";
     private static final String BEARER = "bearer ";
 

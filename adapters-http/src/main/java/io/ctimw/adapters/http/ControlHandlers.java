@@ -5,7 +5,7 @@ import io.ctimw.core.port.in.CallControlUseCase;
 import io.javalin.http.Context;
 
 /** {@code POST /api/v1/control}: relays an agent's command for the session's own login. */
-public final class ControlHandlers {
+final class ControlHandlers {
     private final CallControlUseCase control;
     private final RequestBodies bodies;
     private final JsonCodec json;

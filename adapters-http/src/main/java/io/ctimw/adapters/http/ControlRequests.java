@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Splits a control body into the command name and its other fields; the core judges the fields. */
-public final class ControlRequests {
+final class ControlRequests {
     private ControlRequests() {
     }
 

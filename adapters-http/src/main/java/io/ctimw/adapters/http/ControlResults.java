@@ -16,7 +16,7 @@ import java.util.Map;
  * Maps each {@link ControlResult} to its answer: the success body, or a {@link ProblemException} for
  * the error mapper.
  */
-public final class ControlResults {
+final class ControlResults {
     private final JsonCodec json;
 
     public ControlResults(JsonCodec json) {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * 404/405, becomes one {@code application/problem+json} answer here, and is remembered on the request
  * for {@link RequestLog}.
  */
-public final class ErrorMapper implements ExceptionHandler<Exception> {
+final class ErrorMapper implements ExceptionHandler<Exception> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     private static final String FAILURE_ATTRIBUTE = ErrorMapper.class.getName() + ".failure";
 

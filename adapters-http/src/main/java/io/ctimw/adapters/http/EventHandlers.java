@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /** {@code GET /api/v1/events}: (long-)polls the caller's events without holding a thread while waiting. */
-public final class EventHandlers {
+final class EventHandlers {
     private final EventsUseCase events;
     private final EventQueryParser queries;
     private final AsyncResults async;

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Turns the query string of {@code GET /api/v1/events} into an {@link EventQuery}, refusing anything
  * ambiguous: unknown or repeated parameters, signs, blanks and out-of-range numbers are all 400.
  */
-public final class EventQueryParser {
+final class EventQueryParser {
     private static final Set<String> KNOWN = Set.of("after", "wait", "limit");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
 

@@ -9,7 +9,7 @@ import java.util.List;
  * is the CTI's object byte-for-byte with {@code _cursor} and {@code _receivedAt} put in front. This is
  * the hot path, and it keeps the CTI's field order and JSON types exactly (a numeric cid stays a number).
  */
-public final class EventsJson {
+final class EventsJson {
     private EventsJson() {
     }
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code /health} (the process answers) and {@code /ready} (database and CTI link are up). */
-public final class HealthHandlers {
+final class HealthHandlers {
     private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final ReadinessUseCase readiness;

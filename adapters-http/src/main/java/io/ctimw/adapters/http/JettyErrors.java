@@ -11,7 +11,7 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's own error answers (unparseable requests, oversized headers, bad URIs) that never reach
  * Javalin: the same problem+json shape as {@link ErrorMapper}'s instead of Jetty's HTML page.
  */
-public final class JettyErrors extends ErrorHandler {
+final class JettyErrors extends ErrorHandler {
     private final JsonCodec json;
 
     public JettyErrors(JsonCodec json) {

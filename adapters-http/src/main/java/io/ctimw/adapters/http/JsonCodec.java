@@ -15,7 +15,7 @@ import java.util.Map;
  * The adapter's one Jackson setup: strict parsing of request bodies into plain Java values, and
  * writing of response bodies. Event bodies never pass through here (see {@link EventsJson}).
  */
-public final class JsonCodec {
+final class JsonCodec {
     private final ObjectMapper requests = new ObjectMapper()
             // Duplicate keys would let a body mean two things; trailing data means it is not one document.
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

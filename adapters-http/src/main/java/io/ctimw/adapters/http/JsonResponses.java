@@ -3,7 +3,7 @@ package io.ctimw.adapters.http;
 import io.javalin.http.Context;
 
 /** Writes ready-made JSON bytes as a response; one place for the media types. */
-public final class JsonResponses {
+final class JsonResponses {
     public static final String JSON = "application/json";
     public static final String PROBLEM_JSON = "application/problem+json";
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A login body, validated at the edge: exactly {@code login} and {@code password}, both strings. */
-public record LoginRequest(Login login, Password password) {
+record LoginRequest(Login login, Password password) {
     private static final Set<String> FIELDS = Set.of("login", "password");
 
     /**

@@ -9,7 +9,7 @@ import java.util.Objects;
  * One RFC 9457 problem: the {@code type}/{@code title}/{@code status}/{@code detail} members plus
  * optional extension members (e.g. {@code ctiDescription}, {@code errorId}).
  */
-public record Problem(String type, String title, int status, String detail, Map<String, Object> extensions) {
+record Problem(String type, String title, int status, String detail, Map<String, Object> extensions) {
     public Problem {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");

@@ -1,7 +1,7 @@
 package io.ctimw.adapters.http;
 
 /** Thrown (or used to fail a future) by parsers and handlers to answer with a {@link Problem}. */
-public final class ProblemException extends RuntimeException {
+final class ProblemException extends RuntimeException {
     private final transient Problem problem;
 
     public ProblemException(Problem problem) {

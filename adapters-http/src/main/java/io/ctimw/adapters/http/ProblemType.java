@@ -1,7 +1,7 @@
 package io.ctimw.adapters.http;
 
 /** The kinds of error this API answers with: status, RFC 9457 {@code type} URI and {@code title}. */
-public enum ProblemType {
+enum ProblemType {
     BAD_REQUEST(400, "bad-request", "Bad request"),
     INVALID_COMMAND(400, "invalid-command", "Invalid command"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),

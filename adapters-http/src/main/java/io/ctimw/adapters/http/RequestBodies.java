@@ -14,7 +14,7 @@ import java.util.zip.ZipException;
  * {@code Content-Encoding: gzip}, and stops reading (413) the moment the limit is passed, before and
  * after decompression, so neither a huge body nor a zip bomb is ever held in memory.
  */
-public final class RequestBodies {
+final class RequestBodies {
     private final long maxBytes;
 
     public RequestBodies(long maxBytes) {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * logs each outage once rather than each refused request. Only the method, path, status,
  * session tag and problem detail are logged: never headers, query or body, so never a token or password.
  */
-public final class RequestLog implements RequestLogger {
+final class RequestLog implements RequestLogger {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
 
     private final OutageLog outages;

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /** Headers every answer carries, errors included: set before routing so no path can skip them. */
-public final class ResponseHeaders implements Handler {
+final class ResponseHeaders implements Handler {
     @Override
     public void handle(Context ctx) {
         // Answers are per-agent and often carry a token: no cache or proxy may keep them.

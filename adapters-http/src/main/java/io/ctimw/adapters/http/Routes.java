@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
 
 /** Every route of the API, in one place: paths, methods, who may call them, and the error mapping. */
-public final class Routes {
+final class Routes {
     public static final String API = "/api/v1";
 
     private final Authenticator authenticator;

@@ -7,7 +7,7 @@ import io.ctimw.core.model.SessionToken;
  * API so the attributes are exactly these: {@code HttpOnly} keeps scripts away from the token and
  * {@code SameSite=Strict} keeps other sites from riding on it.
  */
-public final class SessionCookie {
+final class SessionCookie {
     private final String name;
     private final boolean secure;
     private final long maxAgeSeconds;

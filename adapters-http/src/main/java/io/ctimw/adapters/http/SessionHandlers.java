@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Login, logout and "who am I": the session endpoints. */
-public final class SessionHandlers {
+final class SessionHandlers {
     private final AuthenticationUseCase auth;
     private final RequestBodies bodies;
     private final JsonCodec json;
