@@ -2,6 +2,7 @@ package io.ctimw.adapters.http;
 
 import static io.ctimw.adapters.http.TestServer.assertProblem;
 import static io.ctimw.adapters.http.TestServer.body;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import io.ctimw.core.port.out.StoreUnavailableException;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,10 +134,7 @@ class ControlTest {
 
         CompletableFuture<HttpResponse<String>> response = server.sendAsync(server.authed("/api/v1/control")
                 .header("Content-Type", "application/json").POST(TestServer.json("{\"name\":\"Answer\",\"cid\":2}")));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.control.requests.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !server.control.requests.isEmpty());
         later.complete(new ControlResult.CtiRejected("busy"));
 
         assertProblem(response.get(10, TimeUnit.SECONDS), 422, "cti-rejected");

@@ -1,6 +1,7 @@
 package io.ctimw.adapters.http;
 
 import static io.ctimw.adapters.http.TestServer.assertProblem;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,8 +95,7 @@ class EventsTest {
 
         CompletableFuture<HttpResponse<String>> response = server.sendAsync(server.authed("/api/v1/events?wait=30"));
         awaitPolls(1);
-        Thread.sleep(200);
-        assertTrue(!response.isDone(), "still waiting");
+        assertTrue(!response.isDone(), "the poll is parked on the core's future, not answered");
         later.complete(List.of(event(5, "{\"name\":\"CallState\"}")));
 
         HttpResponse<String> done = response.get(10, TimeUnit.SECONDS);
@@ -119,11 +119,8 @@ class EventsTest {
             for (int i = 0; i < polls; i++) {
                 responses.add(tiny.sendAsync(tiny.authed("/api/v1/events?wait=60")));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (tiny.events.queries.size() < polls && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertEquals(polls, tiny.events.queries.size(), "every poll reached the core while the others wait");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(polls, tiny.events.queries.size(),
+                    "every poll reached the core while the others wait"));
             assertEquals(200, tiny.send(tiny.request("/health")).statusCode(), "the server still answers");
 
             synchronized (pending) {
@@ -170,12 +167,8 @@ class EventsTest {
         assertEquals("5", response.headers().firstValue("Retry-After").orElseThrow());
     }
 
-    private void awaitPolls(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.events.queries.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(count, server.events.queries.size());
+    private void awaitPolls(int count) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(count, server.events.queries.size()));
     }
 
     static String gunzip(byte[] body) throws IOException {
