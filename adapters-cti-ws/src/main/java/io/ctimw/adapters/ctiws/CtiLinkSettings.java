@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param replyTimeout    how long a command waits for its reply before it is answered TimedOut
  * @param pingInterval    WebSocket ping period; a peer silent for 1.5 periods is dropped (whole seconds)
  * @param reconnectMin    first retry delay; doubled per failed attempt, jittered
- * @param reconnectMax    cap of the retry delay
+ * @param reconnectMax    cap of the retry delay: once lost, the CTI is probed at least this often, so a
+ *                        returning CTI is noticed within it (keep it a few seconds)
  */
 public record CtiLinkSettings(URI url, String subprotocol, String protocolVersion, Duration connectTimeout,
                               Duration replyTimeout, Duration pingInterval, Duration reconnectMin,
@@ -46,10 +47,10 @@ public record CtiLinkSettings(URI url, String subprotocol, String protocolVersio
         }
     }
 
-    /** The protocol's defaults for this URL: 5 s connect and reply timeouts, 10 s pings, 0.5-30 s backoff. */
+    /** The protocol's defaults for this URL: 5 s connect and reply timeouts, 10 s pings, 0.5-3 s backoff. */
     public static CtiLinkSettings defaults(URI url) {
         return new CtiLinkSettings(url, DEFAULT_SUBPROTOCOL, DEFAULT_PROTOCOL_VERSION, Duration.ofSeconds(5),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(30));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(3));
     }
 
     public CtiLinkSettings withSubprotocol(String value) {
