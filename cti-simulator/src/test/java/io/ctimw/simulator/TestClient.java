@@ -26,6 +26,7 @@ final class TestClient implements AutoCloseable {
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final AtomicInteger rids = new AtomicInteger();
+    final AtomicInteger pongs = new AtomicInteger();
 
     private TestClient(String url, String... subprotocols) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
@@ -75,6 +76,10 @@ final class TestClient implements AutoCloseable {
 
     String subprotocol() {
         return socket.getSubprotocol();
+    }
+
+    void ping() {
+        socket.sendPing(java.nio.ByteBuffer.wrap(new byte[] {1})).join();
     }
 
     void send(String text) {
@@ -155,6 +160,13 @@ final class TestClient implements AutoCloseable {
                 frames.add(partial.toString());
                 partial.setLength(0);
             }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
+            pongs.incrementAndGet();
             webSocket.request(1);
             return null;
         }
