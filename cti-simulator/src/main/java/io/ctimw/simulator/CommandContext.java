@@ -108,7 +108,7 @@ final class CommandContext {
         outcome = "Error".equals(name) ? "Error: " + message.path("description").asText() : name;
         String text = Json.write(withRid);
         connection.send(text);
-        if (model.faults().duplicatesReplies()) {
+        if (model.faults().isOn(Faults.Switch.DUPLICATE_REPLIES)) {
             connection.send(text);
         }
     }

@@ -31,7 +31,7 @@ final class Connection {
             raw(text);
             raw(held);
             held = null;
-        } else if (faults.reordersFrames()) {
+        } else if (faults.isOn(Faults.Switch.REORDER_FRAMES)) {
             held = text;
         } else {
             raw(text);
@@ -49,7 +49,7 @@ final class Connection {
     /** A peer that has just gone away is not an error worth propagating. */
     private void raw(String text) {
         try {
-            if (faults.sendsMalformedFrames()) {
+            if (faults.isOn(Faults.Switch.MALFORMED_FRAMES)) {
                 socket.send(MALFORMED_FRAME);
             }
             socket.send(text);

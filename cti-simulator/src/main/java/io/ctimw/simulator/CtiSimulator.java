@@ -184,11 +184,6 @@ public final class CtiSimulator implements AutoCloseable {
         faults.dropAllConnections();
     }
 
-    /** Same as {@code faults().replyDelay(delay)}. */
-    public void replyDelay(Duration delay) {
-        faults.replyDelay(delay);
-    }
-
     /** Same as {@code faults().silence(commandName, silent)}. */
     public void silence(String commandName, boolean silent) {
         faults.silence(commandName, silent);

@@ -10,27 +10,22 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Misbehaviour switched on by tests and scripts; read by the command pipeline and the sockets, set from any thread. */
 final class Faults {
+    /** The misbehaviours that are simply on or off. */
+    enum Switch { IGNORE_PINGS, DUPLICATE_REPLIES, REORDER_FRAMES, MALFORMED_FRAMES, REJECT_ALL_ATTACHES }
+
     private final Set<String> rejectedAttachLogins = ConcurrentHashMap.newKeySet();
     private final Set<String> silencedCommands = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, Queue<String>> failNext = new ConcurrentHashMap<>();
     private final AtomicLong pingsIgnored = new AtomicLong();
     private volatile Duration replyDelay = Duration.ZERO;
-    private volatile boolean rejectAllAttaches;
-    private volatile boolean duplicateReplies;
-    private volatile boolean reorderFrames;
-    private volatile boolean malformedFrames;
-    private volatile boolean answerPings = true;
+    private final Set<Switch> switches = ConcurrentHashMap.newKeySet();
 
     void rejectAttach(String login, boolean reject) {
         toggle(rejectedAttachLogins, login, reject);
     }
 
-    void rejectAllAttaches(boolean reject) {
-        rejectAllAttaches = reject;
-    }
-
     boolean rejectsAttach(String login) {
-        return rejectAllAttaches || rejectedAttachLogins.contains(login);
+        return isOn(Switch.REJECT_ALL_ATTACHES) || rejectedAttachLogins.contains(login);
     }
 
     void silence(String commandName, boolean silent) {
@@ -62,37 +57,18 @@ final class Faults {
         return replyDelay;
     }
 
-    void duplicateReplies(boolean on) {
-        duplicateReplies = on;
+    /** Turns one of the on/off misbehaviours on or off. */
+    void set(Switch which, boolean on) {
+        toggle(switches, which, on);
     }
 
-    boolean duplicatesReplies() {
-        return duplicateReplies;
-    }
-
-    void reorderFrames(boolean on) {
-        reorderFrames = on;
-    }
-
-    boolean reordersFrames() {
-        return reorderFrames;
-    }
-
-    void malformedFrames(boolean on) {
-        malformedFrames = on;
-    }
-
-    boolean sendsMalformedFrames() {
-        return malformedFrames;
-    }
-
-    void answerPings(boolean on) {
-        answerPings = on;
+    boolean isOn(Switch which) {
+        return switches.contains(which);
     }
 
     /** True to answer this ping; a ping left unanswered is counted (a signal tests can wait for). */
     boolean answersPing() {
-        if (answerPings) {
+        if (!isOn(Switch.IGNORE_PINGS)) {
             return true;
         }
         pingsIgnored.incrementAndGet();
@@ -103,7 +79,7 @@ final class Faults {
         return pingsIgnored.get();
     }
 
-    private static void toggle(Set<String> set, String key, boolean on) {
+    private static <T> void toggle(Set<T> set, T key, boolean on) {
         if (on) {
             set.add(key);
         } else {

@@ -29,7 +29,7 @@ public final class SimulatorFaults {
 
     /** Off: WebSocket pings get no pong, so a client's dead-link detection must fire. Default on. */
     public void answerPings(boolean on) {
-        faults.answerPings(on);
+        faults.set(Faults.Switch.IGNORE_PINGS, !on);
     }
 
     /** Pings left unanswered so far. */
@@ -39,12 +39,12 @@ public final class SimulatorFaults {
 
     /** While on, every reply (Ok, Error, data) is sent twice. */
     public void duplicateReplies(boolean on) {
-        faults.duplicateReplies(on);
+        faults.set(Faults.Switch.DUPLICATE_REPLIES, on);
     }
 
     /** While on, outgoing frames go in swapped pairs (the first waits for the next); off sends any held frame. */
     public void reorderFrames(boolean on) {
-        faults.reorderFrames(on);
+        faults.set(Faults.Switch.REORDER_FRAMES, on);
         if (!on) {
             board.connections().forEach(Connection::flush);
         }
@@ -52,7 +52,7 @@ public final class SimulatorFaults {
 
     /** While on, every outgoing frame is preceded by a frame that is not JSON. */
     public void malformedFrames(boolean on) {
-        faults.malformedFrames(on);
+        faults.set(Faults.Switch.MALFORMED_FRAMES, on);
     }
 
     /** While on, AttachToUser for this login gets Error "no licence". */
@@ -62,7 +62,7 @@ public final class SimulatorFaults {
 
     /** While on, every AttachToUser gets Error "no licence" (the contact center is out of CTI licences). */
     public void rejectAttaches(boolean reject) {
-        faults.rejectAllAttaches(reject);
+        faults.set(Faults.Switch.REJECT_ALL_ATTACHES, reject);
     }
 
     /** Delays the execution (reply and events) of every command received from now on. */

@@ -88,7 +88,7 @@ class CallFlowTest extends SimulatorTestBase {
             assertEquals("ended", client.expectEvent("CallStatus").path("state").asText());
             client.expectEvent("OnClose");
             // A probe executed after the 100 ms connect timer would have fired: nothing may precede its reply.
-            sim.replyDelay(Duration.ofMillis(250));
+            sim.faults().replyDelay(Duration.ofMillis(250));
             client.expectNothingBefore("agent1");
         }
     }

@@ -58,7 +58,7 @@ class FaultsTest extends SimulatorTestBase {
     @Test
     void replyDelayHoldsRepliesBackInOrder() {
         try (TestClient client = TestClient.attached(sim.url(), "agent1")) {
-            sim.replyDelay(Duration.ofMillis(300));
+            sim.faults().replyDelay(Duration.ofMillis(300));
             long start = System.nanoTime();
             String first = client.command("GetUserState", "login", "agent1");
             String second = client.command("GetCalls", "login", "agent1");
