@@ -64,6 +64,7 @@ class WsCtiGatewayFaultsTest {
             CtiReply reply = reply(h.gateway.send(AGENT, GET_CALLS));
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
             assertInstanceOf(CtiReply.TimedOut.class, reply);
+            assertEquals(0, h.gateway.pendingCount(), "the timed-out command is still pending");
             assertTrue(elapsedMillis >= 290 && elapsedMillis < 5000, "timed out after " + elapsedMillis + " ms");
             assertTrue(h.gateway.isReady(), "a missing reply must not take the link down");
         }
