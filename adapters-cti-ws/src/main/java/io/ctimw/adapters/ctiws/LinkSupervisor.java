@@ -70,6 +70,11 @@ final class LinkSupervisor implements CtiSocket.Events {
         LOG.info("CTI link to {} stopped", settings.url());
     }
 
+    /** True once stopped and no retry can run any more (the retry timer has terminated). */
+    boolean awaitStopped(long millis) throws InterruptedException {
+        return timer.awaitTermination(millis, TimeUnit.MILLISECONDS);
+    }
+
     private void write(CtiSocket target, String rid, String text) {
         try {
             target.send(text);

@@ -67,6 +67,11 @@ public final class WsCtiGateway implements CtiGateway {
         return parts.pending().size();
     }
 
+    /** After {@link #stop()}: true once no reconnect attempt can start any more (tests use it as a barrier). */
+    boolean awaitStopped(java.time.Duration timeout) throws InterruptedException {
+        return link.awaitStopped(timeout.toMillis());
+    }
+
     @Override
     public void stop() {
         link.stop();

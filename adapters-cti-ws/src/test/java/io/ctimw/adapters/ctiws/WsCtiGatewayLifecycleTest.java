@@ -1,7 +1,6 @@
 package io.ctimw.adapters.ctiws;
 
 import static io.ctimw.adapters.ctiws.LinkHarness.WAIT;
-import static io.ctimw.adapters.ctiws.LinkHarness.holds;
 import static io.ctimw.adapters.ctiws.LinkHarness.reply;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 /** Connecting, attaching, reconnecting after a server restart, refusals at initialisation, and stopping. */
 class WsCtiGatewayLifecycleTest {
     private static final Login AGENT = new Login("agent1");
-    private static final Duration QUIET = Duration.ofSeconds(1); // several reconnect periods of the fast settings
     private static final Duration RECONNECT_SLACK = Duration.ofMillis(1500);
 
     @Test
@@ -142,8 +140,10 @@ class WsCtiGatewayLifecycleTest {
             assertFalse(h.gateway.isReady());
             assertEquals(1, h.listener.downs());
             assertInstanceOf(CtiReply.LinkDown.class, reply(h.gateway.attach(AGENT)));
+            assertTrue(h.gateway.awaitStopped(WAIT), "a reconnect could still start after stop()");
+            long attempts = h.gateway.stats().reconnects();
             Await.until(() -> h.sim.connectionCount() == 0, WAIT, "connection not closed");
-            holds(() -> h.sim.connectionCount() == 0, QUIET, "reconnected after stop()");
+            assertEquals(attempts, h.gateway.stats().reconnects(), "reconnected after stop()");
             h.gateway.stop(); // idempotent
             assertEquals(1, h.listener.downs());
             assertThrows(IllegalStateException.class, () -> h.gateway.start(new RecordingCtiListener()));
@@ -162,9 +162,12 @@ class WsCtiGatewayLifecycleTest {
         Await.until(() -> gateway.stats().reconnects() >= 2, WAIT, "not retrying");
 
         gateway.stop();
+        // The barrier: the retry timer has terminated, so no attempt can start from here on.
+        assertTrue(gateway.awaitStopped(WAIT), "a retry could still start after stop()");
+        long attempts = gateway.stats().reconnects();
         try (CtiSimulator second = CtiSimulator.builder().port(port).operators("agent1").build().start()) {
-            holds(() -> second.connectionCount() == 0 && second.receivedCommands().isEmpty(), QUIET,
-                    "the stopped gateway reconnected");
+            assertFalse(gateway.isReady());
+            assertEquals(attempts, gateway.stats().reconnects(), "the stopped gateway retried");
         }
         assertEquals(1, listener.downs());
         assertEquals(1, listener.ups());
