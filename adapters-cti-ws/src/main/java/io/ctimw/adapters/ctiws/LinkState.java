@@ -85,7 +85,10 @@ final class LinkState {
         }
     }
 
-    /** The current socket answered Ok to the protocol version; false when it is no longer current. */
+    /**
+     * The current socket answered Ok to the protocol version; false when it is no longer current. The
+     * listener is told by the {@link #deliver()} that must follow, with no lock held.
+     */
     boolean initialised(CtiSocket source) {
         synchronized (lock) {
             if (source != socket) {
@@ -94,9 +97,13 @@ final class LinkState {
             ready = true;
             failures = 0;
             notifier.up();
+            return true;
         }
+    }
+
+    /** With no lock held: tells the listener every link change so far, in order. */
+    void deliver() {
         notifier.deliver();
-        return true;
     }
 
     /** The socket closed; null when it was not current (given up on, or closed by stop). */

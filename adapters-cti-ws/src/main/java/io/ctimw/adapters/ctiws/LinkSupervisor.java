@@ -108,6 +108,7 @@ final class LinkSupervisor implements CtiSocket.Events {
             if (state.initialised(source)) {
                 LOG.info("CTI link initialised: protocol version {} accepted", settings.protocolVersion());
             }
+            state.deliver();
         } else if (!(reply instanceof CtiReply.LinkDown)) {
             LOG.error("CTI did not accept SetProtocolVersion {}: {}; closing to retry", settings.protocolVersion(),
                     Replies.describe(reply));
