@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A minimal CTI client for tests on the JDK WebSocket: sends commands, queues every text frame. */
 final class TestClient implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(5);
+    static final Duration WAIT = Duration.ofSeconds(10); // generous: CI machines here run many builds at once
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final WebSocket socket;

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Commands sent and not yet answered, by rid, in one map. Each completes exactly once: with its reply,
  * TimedOut ({@link CompletableFuture#completeOnTimeout}, no timer of ours) or LinkDown; the first
- * completion wins and takes the entry out with it, whichever it was.
+ * completion wins and takes the entry out with it, whichever it was. A timeout completes on the JDK's
+ * shared delay thread, so what callers chain on a reply must not block (the port's contract anyway).
  */
 final class PendingReplies {
     private static final Logger LOG = LoggerFactory.getLogger(PendingReplies.class);
