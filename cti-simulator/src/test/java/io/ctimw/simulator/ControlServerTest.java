@@ -32,7 +32,7 @@ class ControlServerTest extends SimulatorTestBase {
             assertEquals(SimulatorFaults.UNSTORABLE_EVENT_NAME, client.next().path("name").asText());
 
             assertEquals(200, post(control, "drop").statusCode());
-            assertTrue(client.closed.get(TestClient.WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) != 1000);
+            assertTrue(client.awaitClosed() != 1000);
 
             HttpResponse<String> bad = post(control, "pings maybe");
             assertEquals(400, bad.statusCode());

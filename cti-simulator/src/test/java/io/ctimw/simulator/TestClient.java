@@ -78,6 +78,20 @@ final class TestClient implements AutoCloseable {
         return socket.getSubprotocol();
     }
 
+    /**
+     * The close code once the connection is gone. If the loss has not been noticed within a second, one
+     * write is attempted: a peer that has closed answers it with a reset, which every client notices
+     * (the JDK client was seen to miss a bare FIN while the machine was heavily loaded).
+     */
+    int awaitClosed() throws Exception {
+        try {
+            return closed.get(1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            socket.sendText("{}", true).exceptionally(error -> null);
+            return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     void ping() {
         socket.sendPing(java.nio.ByteBuffer.wrap(new byte[] {1})).join();
     }
