@@ -23,6 +23,7 @@ class SettingsLoaderTest {
         assertTrue(s.db().embedded());
         assertEquals("ws://127.0.0.1:8098/ws", s.cti().url().toString());
         assertEquals(Duration.ofHours(1), s.sessions().idleTimeout());
+        assertEquals(Duration.ofSeconds(3), s.cti().reconnectMax(), "a lost CTI is probed at least every 3 s");
         assertEquals(12, s.bcryptCost());
     }
 
@@ -43,7 +44,8 @@ class SettingsLoaderTest {
     @Test
     void badValuesAreRejectedWithTheirPath() throws Exception {
         for (String bad : new String[] {"cti.url = \"http://x\"", "db.url = \"mysql://x\"", "sessions.idle-timeout = 24h",
-                "security.bcrypt-cost = 3", "http.port = -1", "events.batch-size = 0", "cti.reply-timeout = 0s"}) {
+                "security.bcrypt-cost = 3", "http.port = -1", "events.batch-size = 0", "cti.reply-timeout = 0s",
+                "cti.ping-interval = 1s"}) {
             Path file = dir.resolve("bad.conf");
             Files.writeString(file, bad + "\n");
             ConfigException e = assertThrows(ConfigException.class, () -> SettingsLoader.load(file, Map.of()), bad);
