@@ -106,7 +106,11 @@ final class CommandContext {
         ObjectNode withRid = Json.withRid(message, rid);
         String name = message.path("name").asText();
         outcome = "Error".equals(name) ? "Error: " + message.path("description").asText() : name;
-        connection.send(Json.write(withRid));
+        String text = Json.write(withRid);
+        connection.send(text);
+        if (model.faults().isOn(Faults.Switch.DUPLICATE_REPLIES)) {
+            connection.send(text);
+        }
     }
 
     /** An event to every connection attached to the phone. */

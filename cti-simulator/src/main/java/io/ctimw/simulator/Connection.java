@@ -5,23 +5,53 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.java_websocket.WebSocket;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 
-/** One client connection: its protocol-version flag and the logins it is attached to. */
+/** One client connection: its protocol-version flag, the logins it is attached to, and its outgoing frames. */
 final class Connection {
+    /** What a client gets between real frames while malformed frames are switched on. */
+    static final String MALFORMED_FRAME = "this is not JSON {";
+
     final int id;
     final WebSocket socket;
     final Set<String> attachedLogins = ConcurrentHashMap.newKeySet();
     volatile boolean versionSet;
     // Set on the socket thread when the peer goes, read on the model thread so no late attach sticks.
     volatile boolean closed;
+    private final Faults faults;
+    private String held; // while reordering: the first frame of a pair, sent after the second; guarded by this
 
-    Connection(int id, WebSocket socket) {
+    Connection(int id, WebSocket socket, Faults faults) {
         this.id = id;
         this.socket = socket;
+        this.faults = faults;
     }
 
-    /** Queues a text frame; a peer that has just gone away is not an error worth propagating. */
-    void send(String text) {
+    /** Queues a text frame, shaped by the frame faults that are on (reorder, malformed frames). */
+    synchronized void send(String text) {
+        if (held != null) {
+            raw(text);
+            raw(held);
+            held = null;
+        } else if (faults.isOn(Faults.Switch.REORDER_FRAMES)) {
+            held = text;
+        } else {
+            raw(text);
+        }
+    }
+
+    /** Sends a frame held back for reordering, if any (reordering was switched off). */
+    synchronized void flush() {
+        if (held != null) {
+            raw(held);
+            held = null;
+        }
+    }
+
+    /** A peer that has just gone away is not an error worth propagating. */
+    private void raw(String text) {
         try {
+            if (faults.isOn(Faults.Switch.MALFORMED_FRAMES)) {
+                socket.send(MALFORMED_FRAME);
+            }
             socket.send(text);
         } catch (WebsocketNotConnectedException e) {
             // The close callback will clean up this connection.

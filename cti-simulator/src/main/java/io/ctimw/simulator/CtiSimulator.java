@@ -31,6 +31,7 @@ public final class CtiSimulator implements AutoCloseable {
     private final ModelActions actions;
     private final LoadGenerator load;
     private final CtiWebSocketServer server;
+    private final SimulatorFaults faults;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -42,8 +43,9 @@ public final class CtiSimulator implements AutoCloseable {
         this.model = new Model(settings, board, cids, new Faults(), new ModelThread());
         this.actions = new ModelActions(model);
         this.load = new LoadGenerator(board, cids);
+        this.faults = new SimulatorFaults(model.faults(), board, actions);
         this.server = new CtiWebSocketServer(new InetSocketAddress(settings.host(), settings.port()), board,
-                new CommandProcessor(model, journal), model.thread());
+                new CommandProcessor(model, journal), model.thread(), model.faults());
     }
 
     public static CtiSimulatorBuilder builder() {
@@ -162,19 +164,7 @@ public final class CtiSimulator implements AutoCloseable {
      * so events injected afterwards reach the client after it.
      */
     public void awaitAttached(String login, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        // Attachments change on the model thread; a short poll keeps this helper free of extra hooks.
-        while (!attachedLogins().contains(login)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no connection attached to " + login + " within " + timeout);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        model.board().awaitAttached(login, timeout);
     }
 
     /** Open WebSocket connections (handshake completed). */
@@ -182,31 +172,26 @@ public final class CtiSimulator implements AutoCloseable {
         return model.board().connections().size();
     }
 
-    // ---- faults ----
+    // ---- faults (the common ones also here, for brevity in tests) ----
 
-    /** Closes every connection's socket without a close handshake (the client sees 1006). */
+    /** Every fault switch: pings, duplicate and reordered frames, malformed frames, refused attaches... */
+    public SimulatorFaults faults() {
+        return faults;
+    }
+
+    /** Same as {@code faults().dropAllConnections()}. */
     public void dropAllConnections() {
-        model.board().connections().forEach(c -> c.socket.closeConnection(1006, "dropped by simulator"));
+        faults.dropAllConnections();
     }
 
-    /** While on, AttachToUser for this login gets Error "no licence". */
-    public void rejectAttach(String login, boolean reject) {
-        model.faults().rejectAttach(login, reject);
-    }
-
-    /** Delays the execution (reply and events) of every command received from now on. */
-    public void replyDelay(Duration delay) {
-        model.faults().replyDelay(delay);
-    }
-
-    /** While on, this command gets no reply and has no effect (it is still recorded). */
+    /** Same as {@code faults().silence(commandName, silent)}. */
     public void silence(String commandName, boolean silent) {
-        model.faults().silence(commandName, silent);
+        faults.silence(commandName, silent);
     }
 
-    /** The next command of this name (after the envelope checks) gets Error with this description. */
+    /** Same as {@code faults().failNext(commandName, description)}. */
     public void failNext(String commandName, String description) {
-        model.faults().failNext(commandName, description);
+        faults.failNext(commandName, description);
     }
 
     /** Sends every open connection a non-JSON text frame, then a JSON object without name. */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
@@ -23,16 +24,19 @@ final class CtiWebSocketServer extends WebSocketServer {
     private final Switchboard board;
     private final CommandProcessor processor;
     private final ModelThread model;
+    private final Faults faults;
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
-    CtiWebSocketServer(InetSocketAddress address, Switchboard board, CommandProcessor processor, ModelThread model) {
+    CtiWebSocketServer(InetSocketAddress address, Switchboard board, CommandProcessor processor, ModelThread model,
+                       Faults faults) {
         // Only this protocol in the list: a client that does not offer it fails the handshake.
         super(address, List.of(new Draft_6455(List.of(), List.of(new Protocol(SUBPROTOCOL)))));
         this.board = board;
         this.processor = processor;
         this.model = model;
+        this.faults = faults;
         setReuseAddr(true);
         setDaemon(true);
     }
@@ -60,7 +64,7 @@ final class CtiWebSocketServer extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
-        Connection connection = new Connection(connectionIds.incrementAndGet(), socket);
+        Connection connection = new Connection(connectionIds.incrementAndGet(), socket, faults);
         socket.setAttachment(connection);
         board.connected(connection);
         LOG.info("{} opened from {} path {}", connection, socket.getRemoteSocketAddress(),
@@ -81,6 +85,16 @@ final class CtiWebSocketServer extends WebSocketServer {
         Connection connection = socket.getAttachment();
         if (connection != null) {
             processor.onText(connection, "\u0000binary frame of " + message.remaining() + " bytes");
+        }
+    }
+
+    /** Java-WebSocket answers pings itself; the fault switch lets a test see a silent peer declared dead. */
+    @Override
+    public void onWebsocketPing(WebSocket socket, Framedata ping) {
+        if (faults.answersPing()) {
+            super.onWebsocketPing(socket, ping);
+        } else {
+            LOG.debug("{} ping left unanswered", socket.<Connection>getAttachment());
         }
     }
 

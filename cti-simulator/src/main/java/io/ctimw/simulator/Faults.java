@@ -6,20 +6,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Misbehaviour switched on by tests; read by the command pipeline, set from any thread. */
+/** Misbehaviour switched on by tests and scripts; read by the command pipeline and the sockets, set from any thread. */
 final class Faults {
+    /** The misbehaviours that are simply on or off. */
+    enum Switch { IGNORE_PINGS, DUPLICATE_REPLIES, REORDER_FRAMES, MALFORMED_FRAMES, REJECT_ALL_ATTACHES }
+
     private final Set<String> rejectedAttachLogins = ConcurrentHashMap.newKeySet();
     private final Set<String> silencedCommands = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, Queue<String>> failNext = new ConcurrentHashMap<>();
+    private final AtomicLong pingsIgnored = new AtomicLong();
     private volatile Duration replyDelay = Duration.ZERO;
+    private final Set<Switch> switches = ConcurrentHashMap.newKeySet();
 
     void rejectAttach(String login, boolean reject) {
         toggle(rejectedAttachLogins, login, reject);
     }
 
     boolean rejectsAttach(String login) {
-        return rejectedAttachLogins.contains(login);
+        return isOn(Switch.REJECT_ALL_ATTACHES) || rejectedAttachLogins.contains(login);
     }
 
     void silence(String commandName, boolean silent) {
@@ -51,7 +57,29 @@ final class Faults {
         return replyDelay;
     }
 
-    private static void toggle(Set<String> set, String key, boolean on) {
+    /** Turns one of the on/off misbehaviours on or off. */
+    void set(Switch which, boolean on) {
+        toggle(switches, which, on);
+    }
+
+    boolean isOn(Switch which) {
+        return switches.contains(which);
+    }
+
+    /** True to answer this ping; a ping left unanswered is counted (a signal tests can wait for). */
+    boolean answersPing() {
+        if (!isOn(Switch.IGNORE_PINGS)) {
+            return true;
+        }
+        pingsIgnored.incrementAndGet();
+        return false;
+    }
+
+    long pingsIgnored() {
+        return pingsIgnored.get();
+    }
+
+    private static <T> void toggle(Set<T> set, T key, boolean on) {
         if (on) {
             set.add(key);
         } else {

@@ -35,6 +35,8 @@ public final class SimulatorMain {
                 .cidAsNumber(options.cidNumbers)
                 .build()
                 .start();
+        ControlServer control = options.controlPort < 0 ? null
+                : ControlServer.start(options.host, options.controlPort, simulator);
         DemoActivity demo = new DemoActivity(simulator, options.operators);
         if (options.callEveryMs > 0) {
             demo.ringEvery(Duration.ofMillis(options.callEveryMs), Duration.ofMillis(options.callLengthMs));
@@ -46,6 +48,9 @@ public final class SimulatorMain {
         // SIGTERM and Ctrl-C run shutdown hooks: close sockets cleanly before the JVM exits.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();
+            if (control != null) {
+                control.close();
+            }
             simulator.close();
             stopped.countDown();
         }, "cti-sim-shutdown"));

@@ -30,6 +30,10 @@ final class SimulatorOptions {
             + " operators (0 = off)")
     double loadEps;
 
+    @Parameter(names = "--control-port", description = "HTTP control port for fault injection on --host"
+            + " (curl -d 'pings off' http://HOST:PORT/control; GET lists the commands); -1 = off, 0 = any free")
+    int controlPort = -1;
+
     @Parameter(names = {"--help", "-h"}, help = true, description = "Show this help")
     boolean help;
 }

@@ -1,6 +1,7 @@
 package io.ctimw.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,5 +73,21 @@ final class Switchboard {
         Set<String> logins = new TreeSet<>();
         connections.forEach(c -> logins.addAll(c.attachedLogins));
         return logins;
+    }
+
+    /** Polls briefly until some connection is attached to the login (attachments change on the model thread). */
+    void awaitAttached(String login, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!attachedLogins().contains(login)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no connection attached to " + login + " within " + timeout);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 }

@@ -50,13 +50,13 @@ class AttachTest extends SimulatorTestBase {
 
     @Test
     void attachToUnknownOrUnlicensedLoginIsAnError() {
-        sim.rejectAttach("agent2", true);
+        sim.faults().rejectAttach("agent2", true);
         try (TestClient client = TestClient.ready(sim.url())) {
             assertEquals("unknown login nobody", client.expectReply(
                     client.command("AttachToUser", "login", "nobody"), "Error").path("description").asText());
             assertEquals("no licence", client.expectReply(
                     client.command("AttachToUser", "login", "agent2"), "Error").path("description").asText());
-            sim.rejectAttach("agent2", false);
+            sim.faults().rejectAttach("agent2", false);
             client.attach("agent2");
             assertEquals(Set.of("agent2"), sim.attachedLogins());
         }

@@ -81,14 +81,17 @@ class CallFlowTest extends SimulatorTestBase {
 
     @Test
     void makeCallHungUpBeforeTheFarEndAnswersNeverConnects() {
-        try (TestClient client = TestClient.attached(sim.url(), "agent1")) {
+        // A far end slow enough that the Hangup surely comes first, even on a loaded machine.
+        Duration answerAfter = Duration.ofSeconds(1);
+        try (CtiSimulator slow = CtiSimulator.builder().operators("agent1").makeCallConnectDelay(answerAfter)
+                .build().start(); TestClient client = TestClient.attached(slow.url(), "agent1")) {
             client.expectReply(client.command("MakeCall", "login", "agent1", "phoneNumber", "+7002"), "Ok");
             JsonNode cid = client.expectEvent("NewCall").path("cid");
             client.expectReply(client.command("Hangup", "login", "agent1", "cid", cid), "Ok");
             assertEquals("ended", client.expectEvent("CallStatus").path("state").asText());
             client.expectEvent("OnClose");
-            // A probe executed after the 100 ms connect timer would have fired: nothing may precede its reply.
-            sim.replyDelay(Duration.ofMillis(250));
+            // A probe executed after the connect timer would have fired: nothing may precede its reply.
+            slow.faults().replyDelay(answerAfter.plusMillis(200));
             client.expectNothingBefore("agent1");
         }
     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The fault switches other modules' tests rely on. */
@@ -20,7 +19,7 @@ class FaultsTest extends SimulatorTestBase {
         Object cid = sim.injectIncomingCall("agent1", "+7001");
         try (TestClient client = TestClient.attached(sim.url(), "agent1")) {
             sim.dropAllConnections();
-            int code = client.closed.get(5, TimeUnit.SECONDS);
+            int code = client.awaitClosed();
             assertNotEquals(1000, code);
             assertEquals(0, sim.connectionCount());
             assertTrue(sim.attachedLogins().isEmpty());
@@ -58,7 +57,7 @@ class FaultsTest extends SimulatorTestBase {
     @Test
     void replyDelayHoldsRepliesBackInOrder() {
         try (TestClient client = TestClient.attached(sim.url(), "agent1")) {
-            sim.replyDelay(Duration.ofMillis(300));
+            sim.faults().replyDelay(Duration.ofMillis(300));
             long start = System.nanoTime();
             String first = client.command("GetUserState", "login", "agent1");
             String second = client.command("GetCalls", "login", "agent1");

@@ -21,12 +21,14 @@ class SimulatorMainTest {
         assertEquals(0, options.callEveryMs);
         assertEquals(45_000, options.callLengthMs);
         assertEquals(0.0, options.loadEps);
+        assertEquals(-1, options.controlPort);
     }
 
     @Test
     void flags() {
         SimulatorOptions options = parse("--host", "0.0.0.0", "--port", "9000", "--operators", "a,b",
-                "--cid-numbers", "--call-every-ms", "500", "--load-eps", "1000", "--call-length-ms", "0");
+                "--cid-numbers", "--call-every-ms", "500", "--load-eps", "1000", "--call-length-ms", "0",
+                "--control-port", "8099");
         assertEquals("0.0.0.0", options.host);
         assertEquals(9000, options.port);
         assertEquals(List.of("a", "b"), options.operators);
@@ -34,6 +36,7 @@ class SimulatorMainTest {
         assertEquals(500, options.callEveryMs);
         assertEquals(0, options.callLengthMs);
         assertEquals(1000.0, options.loadEps);
+        assertEquals(8099, options.controlPort);
     }
 
     private static SimulatorOptions parse(String... args) {

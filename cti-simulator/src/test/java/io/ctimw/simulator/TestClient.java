@@ -19,13 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A minimal CTI client for tests on the JDK WebSocket: sends commands, queues every text frame. */
 final class TestClient implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(5);
+    static final Duration WAIT = Duration.ofSeconds(10); // generous: CI machines here run many builds at once
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final WebSocket socket;
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final AtomicInteger rids = new AtomicInteger();
+    final AtomicInteger pongs = new AtomicInteger();
 
     private TestClient(String url, String... subprotocols) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
@@ -75,6 +76,24 @@ final class TestClient implements AutoCloseable {
 
     String subprotocol() {
         return socket.getSubprotocol();
+    }
+
+    /**
+     * The close code once the connection is gone. If the loss has not been noticed within a second, one
+     * write is attempted: a peer that has closed answers it with a reset, which every client notices
+     * (the JDK client was seen to miss a bare FIN while the machine was heavily loaded).
+     */
+    int awaitClosed() throws Exception {
+        try {
+            return closed.get(1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            socket.sendText("{}", true).exceptionally(error -> null);
+            return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void ping() {
+        socket.sendPing(java.nio.ByteBuffer.wrap(new byte[] {1})).join();
     }
 
     void send(String text) {
@@ -155,6 +174,13 @@ final class TestClient implements AutoCloseable {
                 frames.add(partial.toString());
                 partial.setLength(0);
             }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
+            pongs.incrementAndGet();
             webSocket.request(1);
             return null;
         }

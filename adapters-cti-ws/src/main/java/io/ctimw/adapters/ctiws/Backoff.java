@@ -5,8 +5,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Capped, jittered exponential retry delays: min * 2^failures, jittered by +/-20% so that many
- * middleware instances do not hammer a restarted CTI server in lockstep, always within [min, max].
+ * Capped, jittered exponential retry delays: min * 2^failures, never above max, each shortened by a
+ * random 0-20%. The jitter is applied after the cap, so instances that have been retrying for a long
+ * time still spread their probes instead of hammering a restarted CTI server in lockstep; and since it
+ * only shortens, the cap is a hard bound on how late a returning CTI is noticed.
  */
 final class Backoff {
     private static final double JITTER = 0.2;
@@ -28,8 +30,7 @@ final class Backoff {
 
     /** The delay before the next attempt after {@code failures} consecutive failures (0 = first retry). */
     long delayMillis(int failures) {
-        double base = minMillis * Math.pow(2, Math.min(failures, 40));
-        double jittered = base * (1 - JITTER + 2 * JITTER * random.getAsDouble());
-        return Math.max(minMillis, Math.min(maxMillis, Math.round(jittered)));
+        double capped = Math.min(maxMillis, minMillis * Math.pow(2, Math.min(Math.max(failures, 0), 40)));
+        return Math.max(1, Math.round(capped * (1 - JITTER * random.getAsDouble())));
     }
 }

@@ -12,15 +12,18 @@ import java.util.Objects;
  * @param protocolVersion sent in {@code SetProtocolVersion} on every new connection
  * @param connectTimeout  the longest a connection attempt (TCP connect and handshake) may take
  * @param replyTimeout    how long a command waits for its reply before it is answered TimedOut
- * @param pingInterval    WebSocket ping period; a peer silent for 1.5 periods is dropped (whole seconds)
+ * @param pingInterval    how soon a dead link is noticed (at least 2 s): WebSocket pings go out every half of
+ *                        it, in whole seconds, and a peer without pong for 1.5 ping periods is dropped
  * @param reconnectMin    first retry delay; doubled per failed attempt, jittered
- * @param reconnectMax    cap of the retry delay
+ * @param reconnectMax    cap of the retry delay: once lost, the CTI is probed at least this often, so a
+ *                        returning CTI is noticed within it (keep it a few seconds)
  */
 public record CtiLinkSettings(URI url, String subprotocol, String protocolVersion, Duration connectTimeout,
                               Duration replyTimeout, Duration pingInterval, Duration reconnectMin,
                               Duration reconnectMax) {
     public static final String DEFAULT_SUBPROTOCOL = "nauphone-cti-protocol";
     public static final String DEFAULT_PROTOCOL_VERSION = "13";
+    private static final Duration MIN_PING_INTERVAL = Duration.ofSeconds(2);
 
     public CtiLinkSettings {
         Objects.requireNonNull(url, "url");
@@ -35,6 +38,10 @@ public record CtiLinkSettings(URI url, String subprotocol, String protocolVersio
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(replyTimeout, "replyTimeout");
         requirePositive(pingInterval, "pingInterval");
+        if (pingInterval.compareTo(MIN_PING_INTERVAL) < 0) {
+            // Java-WebSocket pings in whole seconds and drops after 1.5 periods: 1 s periods notice in 2 s.
+            throw new IllegalArgumentException("pingInterval must be at least 2s, got " + pingInterval);
+        }
         requirePositive(reconnectMin, "reconnectMin");
         requirePositive(reconnectMax, "reconnectMax");
         if (reconnectMax.compareTo(reconnectMin) < 0) {
@@ -46,10 +53,10 @@ public record CtiLinkSettings(URI url, String subprotocol, String protocolVersio
         }
     }
 
-    /** The protocol's defaults for this URL: 5 s connect and reply timeouts, 10 s pings, 0.5-30 s backoff. */
+    /** The protocol's defaults for this URL: 5 s connect and reply timeouts, 10 s pings, 0.5-3 s backoff. */
     public static CtiLinkSettings defaults(URI url) {
         return new CtiLinkSettings(url, DEFAULT_SUBPROTOCOL, DEFAULT_PROTOCOL_VERSION, Duration.ofSeconds(5),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(30));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(3));
     }
 
     public CtiLinkSettings withSubprotocol(String value) {
@@ -82,10 +89,13 @@ public record CtiLinkSettings(URI url, String subprotocol, String protocolVersio
                 min, max);
     }
 
-    /** The ping period in the whole seconds Java-WebSocket takes, rounded up so it is never 0 (= off). */
-    int pingIntervalSeconds() {
-        long seconds = (pingInterval.toMillis() + 999) / 1000;
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, seconds));
+    /**
+     * Java-WebSocket's connection-lost period, in the whole seconds it takes: it pings every period and
+     * drops a peer whose last pong is over 1.5 periods old, checked each period, so a link that stops
+     * answering is dropped within 2 periods of its last pong: half the interval, rounded down, does it.
+     */
+    int pingPeriodSeconds() {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, pingInterval.toSeconds() / 2));
     }
 
     private static void requireText(String value, String name) {

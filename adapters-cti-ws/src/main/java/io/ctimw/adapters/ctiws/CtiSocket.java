@@ -36,7 +36,7 @@ final class CtiSocket extends WebSocketClient {
         super(settings.url(), new Draft_6455(List.of(), List.of(new Protocol(settings.subprotocol()))), Map.of(),
                 (int) settings.connectTimeout().toMillis());
         this.events = events;
-        setConnectionLostTimeout(settings.pingIntervalSeconds());
+        setConnectionLostTimeout(settings.pingPeriodSeconds());
         setDaemon(true);
         setTcpNoDelay(true);
     }

@@ -2,20 +2,21 @@ package io.ctimw.adapters.ctiws;
 
 import io.ctimw.core.model.CtiReply;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commands sent and not yet answered, by rid. Each completes exactly once: with its reply, TimedOut
- * (one shared timer, no thread per command) or LinkDown. Whoever removes the entry completes it, so
- * a reply racing its timeout cannot complete it twice.
+ * Commands sent and not yet answered, by rid, in one map. Each completes exactly once: with its reply,
+ * TimedOut ({@link CompletableFuture#completeOnTimeout}, no timer of ours) or LinkDown; the first
+ * completion wins and takes the entry out with it, whichever it was. A timeout completes on the JDK's
+ * shared delay thread, so what callers chain on a reply must not block (the port's contract anyway).
  */
 final class PendingReplies {
     private static final Logger LOG = LoggerFactory.getLogger(PendingReplies.class);
@@ -23,64 +24,53 @@ final class PendingReplies {
     private record Pending(String name, CompletableFuture<CtiReply> future, long sentAtNanos) {}
 
     private final ConcurrentMap<String, Pending> byRid = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, ScheduledFuture<?>> timeouts = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer;
     private final Duration timeout;
 
-    PendingReplies(ScheduledExecutorService timer, Duration timeout) {
-        this.timer = timer;
+    PendingReplies(Duration timeout) {
         this.timeout = timeout;
     }
 
-    /** Registers a command before it is written, so that even an instant reply finds it. */
+    /**
+     * Registers a command before it is written, so that even an instant reply finds it. The stage
+     * returned completes only after the entry is gone, so whoever sees the reply sees it removed.
+     */
     CompletableFuture<CtiReply> register(String rid, String name) {
         Pending pending = new Pending(name, new CompletableFuture<>(), System.nanoTime());
         byRid.put(rid, pending);
-        timeouts.put(rid, timer.schedule(() -> timedOut(rid), timeout.toNanos(), TimeUnit.NANOSECONDS));
-        return pending.future();
+        CompletableFuture<CtiReply> settled = pending.future().whenComplete((reply, error) -> settled(rid, pending, reply));
+        pending.future().completeOnTimeout(new CtiReply.TimedOut(), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return settled;
     }
 
-    /** True when the rid was pending; it is then completed with the reply {@code answer} builds. */
+    /** True when the rid was pending and {@code answer}'s reply completed it (it was not already done). */
     boolean complete(String rid, Supplier<CtiReply> answer) {
-        Pending pending = take(rid);
-        if (pending == null) {
-            return false;
-        }
-        CtiReply reply = answer.get();
-        LOG.debug("{} rid={} -> {} after {} ms", pending.name(), rid, reply,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pending.sentAtNanos()));
-        pending.future().complete(reply);
-        return true;
+        Pending pending = byRid.get(rid);
+        return pending != null && !pending.future().isDone() && pending.future().complete(answer.get());
     }
 
-    /** Completes every pending command with {@code reply} (the link went down). */
-    void completeAll(CtiReply reply) {
+    /** Takes every pending command out, for the caller to fail (outside its own locks). */
+    List<CompletableFuture<CtiReply>> takeAll() {
+        List<CompletableFuture<CtiReply>> taken = new ArrayList<>();
         for (String rid : byRid.keySet()) {
-            Pending pending = take(rid);
+            Pending pending = byRid.remove(rid);
             if (pending != null) {
-                pending.future().complete(reply);
+                taken.add(pending.future());
             }
         }
+        return taken;
     }
 
     int size() {
         return byRid.size();
     }
 
-    private void timedOut(String rid) {
-        Pending pending = take(rid);
-        if (pending != null) {
+    private void settled(String rid, Pending pending, CtiReply reply) {
+        byRid.remove(rid, pending);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pending.sentAtNanos());
+        if (reply instanceof CtiReply.TimedOut) {
             LOG.warn("CTI did not answer {} rid={} within {} ms", pending.name(), rid, timeout.toMillis());
-            pending.future().complete(new CtiReply.TimedOut());
+        } else {
+            LOG.debug("{} rid={} -> {} after {} ms", pending.name(), rid, reply, millis);
         }
-    }
-
-    private Pending take(String rid) {
-        Pending pending = byRid.remove(rid);
-        ScheduledFuture<?> timeoutTask = timeouts.remove(rid);
-        if (timeoutTask != null) {
-            timeoutTask.cancel(false);
-        }
-        return pending;
     }
 }

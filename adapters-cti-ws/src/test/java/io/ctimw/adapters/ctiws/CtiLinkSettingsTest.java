@@ -16,8 +16,10 @@ class CtiLinkSettingsTest {
         assertEquals("nauphone-cti-protocol", ok.subprotocol());
         assertEquals("13", ok.protocolVersion());
         assertEquals(Duration.ofSeconds(5), ok.replyTimeout());
-        assertEquals(10, ok.pingIntervalSeconds());
-        assertEquals(1, ok.withPingInterval(Duration.ofMillis(10)).pingIntervalSeconds());
+        assertEquals(5, ok.pingPeriodSeconds(), "dead within 2 periods = the 10 s interval");
+        assertEquals(1, ok.withPingInterval(Duration.ofSeconds(2)).pingPeriodSeconds());
+        assertEquals(1, ok.withPingInterval(Duration.ofMillis(3999)).pingPeriodSeconds(), "rounded down");
+        assertThrows(IllegalArgumentException.class, () -> ok.withPingInterval(Duration.ofMillis(1999)));
         assertThrows(IllegalArgumentException.class, () -> CtiLinkSettings.defaults(URI.create("http://h:1/ws")));
         assertThrows(IllegalArgumentException.class, () -> CtiLinkSettings.defaults(URI.create("ws:///ws")));
         assertThrows(IllegalArgumentException.class, () -> ok.withSubprotocol(" "));

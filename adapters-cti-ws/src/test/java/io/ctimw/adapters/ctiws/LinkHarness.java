@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /** A started simulator and a gateway linked to it over loopback, for the focused adapter tests. */
@@ -53,22 +52,6 @@ final class LinkHarness implements AutoCloseable {
 
     static CtiReply reply(CompletionStage<CtiReply> stage) throws Exception {
         return stage.toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Fails if the condition turns false at any point during {@code window} (checks an absence over time). */
-    static void holds(BooleanSupplier condition, Duration window, String failure) {
-        long end = System.nanoTime() + window.toNanos();
-        while (System.nanoTime() < end) {
-            if (!condition.getAsBoolean()) {
-                throw new AssertionError(failure);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
     }
 
     @Override

@@ -64,6 +64,7 @@ class WsCtiGatewayFaultsTest {
             CtiReply reply = reply(h.gateway.send(AGENT, GET_CALLS));
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
             assertInstanceOf(CtiReply.TimedOut.class, reply);
+            assertEquals(0, h.gateway.pendingCount(), "the timed-out command is still pending");
             assertTrue(elapsedMillis >= 290 && elapsedMillis < 5000, "timed out after " + elapsedMillis + " ms");
             assertTrue(h.gateway.isReady(), "a missing reply must not take the link down");
         }
@@ -75,7 +76,7 @@ class WsCtiGatewayFaultsTest {
             reply(h.gateway.attach(AGENT));
             h.listener.awaitEvent(e -> e.name().equals("Conferences"), WAIT); // the attach sequence is over
             int eventsBefore = h.listener.events().size();
-            h.sim.replyDelay(Duration.ofMillis(600));
+            h.sim.faults().replyDelay(Duration.ofMillis(600));
             assertInstanceOf(CtiReply.TimedOut.class, reply(h.gateway.send(AGENT, GET_STATE)));
             Await.until(() -> h.gateway.stats().lateReplies() == 1, WAIT, "late UserState not counted");
             assertEquals(eventsBefore, h.listener.events().size(), h.listener.events().toString());
@@ -101,7 +102,7 @@ class WsCtiGatewayFaultsTest {
     void commandsWhileTheLinkIsNotReadyAreLinkDownAtOnceAndNotWritten() throws Exception {
         try (LinkHarness h = LinkHarness.start()) {
             // Reconnect with the version reply held back: connected, but not yet initialised.
-            h.sim.replyDelay(Duration.ofSeconds(1));
+            h.sim.faults().replyDelay(Duration.ofSeconds(1));
             h.sim.clearReceivedCommands();
             h.sim.dropAllConnections();
             Await.until(() -> h.listener.downs() == 1, WAIT, "drop not reported");
@@ -113,7 +114,7 @@ class WsCtiGatewayFaultsTest {
                 assertTrue(stage.isDone());
                 assertInstanceOf(CtiReply.LinkDown.class, stage.getNow(null));
             }
-            h.sim.replyDelay(Duration.ZERO);
+            h.sim.faults().replyDelay(Duration.ZERO);
             Await.until(() -> h.gateway.isReady() && h.listener.ups() == 2, WAIT, "link never came back");
             assertTrue(h.sim.receivedCommands().stream().allMatch(c -> c.is("SetProtocolVersion")),
                     h.sim.receivedCommands().toString());

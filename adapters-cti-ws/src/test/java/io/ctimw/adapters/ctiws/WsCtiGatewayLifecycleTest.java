@@ -1,8 +1,8 @@
 package io.ctimw.adapters.ctiws;
 
 import static io.ctimw.adapters.ctiws.LinkHarness.WAIT;
-import static io.ctimw.adapters.ctiws.LinkHarness.holds;
 import static io.ctimw.adapters.ctiws.LinkHarness.reply;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Connecting, attaching, reconnecting after a server restart, refusals at initialisation, and stopping. */
 class WsCtiGatewayLifecycleTest {
     private static final Login AGENT = new Login("agent1");
-    private static final Duration QUIET = Duration.ofSeconds(1); // several reconnect periods of the fast settings
+    private static final Duration RECONNECT_SLACK = Duration.ofMillis(1500);
 
     @Test
     void attachAndDetachReachTheCti() throws Exception {
@@ -63,6 +63,35 @@ class WsCtiGatewayLifecycleTest {
         } finally {
             gateway.stop();
             first.close();
+            if (second != null) {
+                second.close();
+            }
+        }
+    }
+
+    @Test
+    void aCtiBackAfterAnOutageLongerThanSeveralAttemptsIsReconnectedWithinTheReconnectCap() throws Exception {
+        CtiSimulator first = CtiSimulator.builder().operators("agent1").build().start();
+        int port = first.port();
+        CtiLinkSettings settings = LinkHarness.fastSettings(first.url())
+                .withReconnect(Duration.ofMillis(20), Duration.ofMillis(600));
+        WsCtiGateway gateway = new WsCtiGateway(settings);
+        RecordingCtiListener listener = new RecordingCtiListener();
+        CtiSimulator second = null;
+        try {
+            gateway.start(listener);
+            Await.until(() -> gateway.isReady() && listener.ups() == 1, WAIT, "link never came up");
+            first.close();
+            // 20, 40, 80, 160, 320 ms, then the cap several times: the backoff has long reached it.
+            await().atMost(WAIT).until(() -> gateway.stats().reconnects() >= 9);
+
+            second = CtiSimulator.builder().port(port).operators("agent1").build().start();
+            // Within one cap (plus the connect, the version round trip and a loaded CI machine's slack).
+            await().atMost(settings.reconnectMax().plus(RECONNECT_SLACK))
+                    .until(() -> gateway.isReady() && listener.ups() == 2);
+            assertInstanceOf(CtiReply.Ok.class, reply(gateway.attach(AGENT)));
+        } finally {
+            gateway.stop();
             if (second != null) {
                 second.close();
             }
@@ -111,8 +140,10 @@ class WsCtiGatewayLifecycleTest {
             assertFalse(h.gateway.isReady());
             assertEquals(1, h.listener.downs());
             assertInstanceOf(CtiReply.LinkDown.class, reply(h.gateway.attach(AGENT)));
+            assertTrue(h.gateway.awaitStopped(WAIT), "a reconnect could still start after stop()");
+            long attempts = h.gateway.stats().reconnects();
             Await.until(() -> h.sim.connectionCount() == 0, WAIT, "connection not closed");
-            holds(() -> h.sim.connectionCount() == 0, QUIET, "reconnected after stop()");
+            assertEquals(attempts, h.gateway.stats().reconnects(), "reconnected after stop()");
             h.gateway.stop(); // idempotent
             assertEquals(1, h.listener.downs());
             assertThrows(IllegalStateException.class, () -> h.gateway.start(new RecordingCtiListener()));
@@ -131,9 +162,12 @@ class WsCtiGatewayLifecycleTest {
         Await.until(() -> gateway.stats().reconnects() >= 2, WAIT, "not retrying");
 
         gateway.stop();
+        // The barrier: the retry timer has terminated, so no attempt can start from here on.
+        assertTrue(gateway.awaitStopped(WAIT), "a retry could still start after stop()");
+        long attempts = gateway.stats().reconnects();
         try (CtiSimulator second = CtiSimulator.builder().port(port).operators("agent1").build().start()) {
-            holds(() -> second.connectionCount() == 0 && second.receivedCommands().isEmpty(), QUIET,
-                    "the stopped gateway reconnected");
+            assertFalse(gateway.isReady());
+            assertEquals(attempts, gateway.stats().reconnects(), "the stopped gateway retried");
         }
         assertEquals(1, listener.downs());
         assertEquals(1, listener.ups());

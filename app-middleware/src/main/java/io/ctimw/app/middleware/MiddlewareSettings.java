@@ -70,6 +70,10 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
         if (s.cti().reconnectMax().compareTo(s.cti().reconnectMin()) < 0) {
             throw new ConfigException.BadValue("cti.reconnect-max", "must not be below cti.reconnect-min");
         }
+        if (s.cti().pingInterval().compareTo(Duration.ofSeconds(2)) < 0) {
+            // The link pings in whole seconds (half this interval): below 2 s it could not keep its promise.
+            throw new ConfigException.BadValue("cti.ping-interval", "must be at least 2s");
+        }
         return s;
     }
 

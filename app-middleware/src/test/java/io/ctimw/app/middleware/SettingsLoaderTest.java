@@ -23,6 +23,7 @@ class SettingsLoaderTest {
         assertTrue(s.db().embedded());
         assertEquals("ws://127.0.0.1:8098/ws", s.cti().url().toString());
         assertEquals(Duration.ofHours(1), s.sessions().idleTimeout());
+        assertEquals(Duration.ofSeconds(3), s.cti().reconnectMax(), "a lost CTI is probed at least every 3 s");
         assertEquals(12, s.bcryptCost());
     }
 
@@ -45,7 +46,8 @@ class SettingsLoaderTest {
         for (String bad : new String[] {"cti.url = \"http://x\"", "db.url = \"mysql://x\"", "sessions.idle-timeout = 24h",
                 "security.bcrypt-cost = 3", "http.port = -1", "events.batch-size = 0", "cti.reply-timeout = 0s",
                 "http.body-timeout = 0s", "http.min-body-rate = 0", "http.max-pending-bodies-per-address = 0",
-                "http.max-requests-per-address = 0", "http.max-logins-per-address = 0"}) {
+                "http.max-requests-per-address = 0", "http.max-logins-per-address = 0",
+                "cti.ping-interval = 1s"}) {
             Path file = dir.resolve("bad.conf");
             Files.writeString(file, bad + "\n");
             ConfigException e = assertThrows(ConfigException.class, () -> SettingsLoader.load(file, Map.of()), bad);
