@@ -1,5 +1,6 @@
 package io.ctimw.adapters.ctiws;
 
+import io.ctimw.core.model.Backoff;
 import io.ctimw.core.model.CtiReply;
 import io.ctimw.core.port.out.CtiListener;
 import java.util.concurrent.CompletableFuture;
@@ -153,7 +154,7 @@ final class LinkSupervisor implements CtiSocket.Events {
         if (lost == null) {
             return; // an attempt we already gave up on, or the one stop() closed
         }
-        long delay = backoff.delayMillis(lost.failures());
+        long delay = backoff.delay(lost.failures() + 1).toMillis();
         boolean retrying = retryIn(delay);
         state.settle(lost);
         if (retrying) {

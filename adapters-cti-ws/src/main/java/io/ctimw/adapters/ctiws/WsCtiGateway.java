@@ -1,5 +1,6 @@
 package io.ctimw.adapters.ctiws;
 
+import io.ctimw.core.model.Backoff;
 import io.ctimw.core.model.ControlCommand;
 import io.ctimw.core.model.CtiReply;
 import io.ctimw.core.model.Login;
@@ -8,6 +9,7 @@ import io.ctimw.core.port.out.CtiListener;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,8 @@ public final class WsCtiGateway implements CtiGateway {
     private final LinkSupervisor link;
 
     public WsCtiGateway(CtiLinkSettings settings) {
-        this(settings, new Backoff(settings.reconnectMin(), settings.reconnectMax()));
+        this(settings, new Backoff(settings.reconnectMin(), settings.reconnectMax(),
+                () -> ThreadLocalRandom.current().nextDouble()));
     }
 
     WsCtiGateway(CtiLinkSettings settings, Backoff backoff) {

@@ -86,9 +86,9 @@ final class BatchAppender {
         while (true) {
             try {
                 List<StoredEvent> stored = store.append(batch);
-                appended.addAndGet(batch.size());
                 reachable();
                 hub.stored(stored);
+                appended.addAndGet(batch.size()); // settled only once readers can see them, memory included
                 return;
             } catch (StoreUnavailableException e) {
                 unreachable(e);
