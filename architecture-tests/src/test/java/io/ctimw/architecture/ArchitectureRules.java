@@ -31,18 +31,53 @@ final class ArchitectureRules {
         return root + "." + sub + "..";
     }
 
-    /** Inward-pointing dependencies: apps wire adapters, adapters implement the core, nobody uses the apps or the simulator. */
+    /**
+     * Inward-pointing dependencies: apps wire adapters, adapters implement the core, nobody uses the
+     * apps; only the load driver (itself used by nobody) starts the simulator and embedded PostgreSQL.
+     */
     ArchRule layers() {
         return layeredArchitecture().consideringOnlyDependenciesInAnyPackage(root + "..")
                 .layer("Core").definedBy(pkg("core"))
                 .layer("Adapters").definedBy(pkg("adapters"))
                 .layer("Apps").definedBy(pkg("app"))
                 .layer("Simulator").definedBy(pkg("simulator"))
+                .layer("Benchmarks").definedBy(pkg("bench"))
                 .whereLayer("Apps").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Apps")
+                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Apps", "Benchmarks")
                 .whereLayer("Core").mayOnlyBeAccessedByLayers("Adapters", "Apps")
-                .whereLayer("Simulator").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Simulator").mayOnlyBeAccessedByLayers("Benchmarks")
+                .whereLayer("Benchmarks").mayNotBeAccessedByAnyLayer()
                 .ensureAllClassesAreContainedInArchitecture();
+    }
+
+    /** Adapters see the core only as its ports and the values they speak: never a service, never the wiring. */
+    ArchRule adaptersUseTheCoreOnlyThroughItsPorts() {
+        return noClasses().that().resideInAPackage(pkg("adapters"))
+                .should().dependOnClassesThat(coreOutside(List.of()))
+                .because("an adapter translates between a technology and the use cases; core internals may change freely");
+    }
+
+    /**
+     * The apps see what adapters see plus their composition root's inputs: {@code CoreServices}
+     * (with its nested Ports and Settings) and the two core types its construction needs today,
+     * {@code session.SessionPolicy} (a parameter of {@code CoreServices.Settings}) and
+     * {@code session.SecureRandomTokenGenerator} (the production {@code TokenGenerator}).
+     */
+    ArchRule appsUseTheCoreOnlyThroughItsPortsAndCoreServices() {
+        return noClasses().that().resideInAPackage(pkg("app"))
+                .should().dependOnClassesThat(coreOutside(List.of(root + ".core.CoreServices",
+                        root + ".core.session.SessionPolicy", root + ".core.session.SecureRandomTokenGenerator")))
+                .because("the apps wire the core through CoreServices and talk to it through its use cases");
+    }
+
+    /** Core classes other than the ports, the model and the named classes (and their nested classes). */
+    private DescribedPredicate<JavaClass> coreOutside(List<String> allowedClasses) {
+        List<String> open = List.of(root + ".core.port.in.", root + ".core.port.out.", root + ".core.model.");
+        String except = allowedClasses.isEmpty() ? "" : " and " + String.join(", ", allowedClasses);
+        return DescribedPredicate.describe("are core classes outside port.in, port.out, model" + except,
+                (JavaClass c) -> c.getName().startsWith(root + ".core.")
+                        && open.stream().noneMatch(c.getName()::startsWith)
+                        && allowedClasses.stream().noneMatch(a -> c.getName().equals(a) || c.getName().startsWith(a + "$")));
     }
 
     /** The core is plain Java: only the JDK and itself (no Javalin, Jdbi, Jackson, WebSocket, config, logging frameworks). */
@@ -88,10 +123,11 @@ final class ArchitectureRules {
                 .should().beInterfaces();
     }
 
-    /** Only the runnable shells print to the terminal; libraries log. */
-    ArchRule onlyShellsWriteToStdout() {
-        return noClasses().that().resideOutsideOfPackages(pkg("app"), pkg("simulator"))
+    /** Only the runnable shells (apps, simulator, load driver) print to the terminal; libraries log. */
+    ArchRule onlyShellsPrint() {
+        return noClasses().that().resideOutsideOfPackages(pkg("app"), pkg("simulator"), pkg("bench"))
                 .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
                 .because("the core and adapters report through loggers and return values");
     }
 
@@ -107,12 +143,5 @@ final class ArchitectureRules {
                         (JavaClass c) -> c.isAssignableTo("org.java_websocket.client.WebSocketClient")))
                 .and().resideInAPackage(root + "..")
                 .should().notBePublic();
-    }
-
-    List<ArchRule> all() {
-        return List.of(layers(), coreIsPlainJava(), coreTakesTimeFromItsClock(), adaptersAreIndependent(),
-                corePackagesAreFreeOfCycles(), adapterPackagesAreFreeOfCycles(),
-                outboundPortsAreInterfaces(), onlyShellsWriteToStdout(), agentIsAPureHttpClient(),
-                webSocketClientStaysPrivate());
     }
 }

@@ -1,5 +1,6 @@
 package io.ctimw.core;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.ctimw.core.control.CommandCatalog;
@@ -70,16 +71,10 @@ public final class CoreFixture implements AutoCloseable {
     }
 
     /** Polls (without waiting) until the session sees an event with this name. */
-    public List<StoredEvent> awaitEvents(Session session, String name) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            List<StoredEvent> all = events.after(session.login(), 0, 1000);
-            if (all.stream().anyMatch(e -> e.name().equals(name))) {
-                return all;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("no " + name + " for " + session.login() + "; have " + events.after(session.login(), 0, 1000));
+    public List<StoredEvent> awaitEvents(Session session, String name) {
+        return await("a " + name + " for " + session.login()).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> events.after(session.login(), 0, 1000), all -> all.stream().anyMatch(e -> e.name().equals(name)));
     }
 
     @Override

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.adapters.postgres.testing.TestDatabase;
+import io.ctimw.core.testing.RefusingPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,17 +27,14 @@ class PostgresDatabaseTest {
         db.close();
     }
 
-    private static int portNobodyListensOn() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void anUnreachableServerFailsStartWithOneReadableMessage() throws IOException {
-        String url = "jdbc:postgresql://127.0.0.1:" + portNobodyListensOn() + "/cti?password=secret";
-        PostgresStartupException e = assertThrows(PostgresStartupException.class,
-                () -> PostgresDatabase.start(new PostgresSettings(url, "cti", "secret", 2)));
+        PostgresStartupException e;
+        try (RefusingPort closed = new RefusingPort()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + closed.port() + "/cti?password=secret";
+            e = assertThrows(PostgresStartupException.class,
+                    () -> PostgresDatabase.start(new PostgresSettings(url, "cti", "secret", 2)));
+        }
 
         String expectedStart = "cannot reach PostgreSQL at jdbc:postgresql://127.0.0.1:";
         assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());

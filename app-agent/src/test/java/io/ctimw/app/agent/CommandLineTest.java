@@ -5,18 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.app.agent.testing.AgentRun;
+import io.ctimw.core.testing.RefusingPort;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Global options, address resolution and the process-level entry point. */
 class CommandLineTest {
+    /** Refuses connections for the whole class (held bound, never listening): no other process can take it. */
+    private static final RefusingPort REFUSING = new RefusingPort();
+
     @TempDir
     Path home;
 
@@ -57,7 +61,7 @@ class CommandLineTest {
 
     @Test
     void addressMayComeFromTheEnvironment() throws Exception {
-        int port = freePort();
+        int port = refusingPort();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = AgentMain.run(new String[] {"login", "agent1", "--password-stdin"},
                 new ByteArrayInputStream("pw\n".getBytes(StandardCharsets.UTF_8)), new PrintStream(new ByteArrayOutputStream()),
@@ -78,7 +82,7 @@ class CommandLineTest {
 
     @Test
     void unreachableMiddlewareExitsThreeNamingTheAddress() throws Exception {
-        int port = freePort();
+        int port = refusingPort();
         AgentRun agent = new AgentRun(home, "pw\n");
 
         assertEquals(3, agent.run("-a", "http://127.0.0.1:" + port, "login", "agent1", "--password-stdin"));
@@ -90,7 +94,7 @@ class CommandLineTest {
     void debugShowsTheStackTrace() throws Exception {
         AgentRun agent = new AgentRun(home, "pw\n");
 
-        assertEquals(3, agent.run("--debug", "-a", "http://127.0.0.1:" + freePort(), "login", "a", "--password-stdin"));
+        assertEquals(3, agent.run("--debug", "-a", "http://127.0.0.1:" + refusingPort(), "login", "a", "--password-stdin"));
         assertTrue(agent.err().contains("\tat "), agent.err());
     }
 
@@ -116,9 +120,12 @@ class CommandLineTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private static int refusingPort() {
+        return REFUSING.port();
+    }
+
+    @AfterAll
+    static void releasePort() throws Exception {
+        REFUSING.close();
     }
 }

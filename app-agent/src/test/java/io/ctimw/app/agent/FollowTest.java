@@ -7,9 +7,16 @@ import io.ctimw.app.agent.testing.AgentRun;
 import io.ctimw.app.agent.testing.Await;
 import io.ctimw.app.agent.testing.Sessions;
 import io.ctimw.app.agent.testing.StandInMiddleware;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +52,7 @@ class FollowTest {
         standIn.stop();
         Await.until("the outage notice", () -> agent.err().contains("middleware unreachable at " + standIn.address()
                 + "; retrying"), agent::err);
-        Thread.sleep(300); // several failed retries: the notice must still appear only once
+        failedRetries(3); // the notice must still appear only once after several failed retries
         standIn.start();
         Await.until("the restore notice", () -> agent.err().contains("connection restored"), agent::err);
 
@@ -59,6 +66,28 @@ class FollowTest {
         assertEquals(1, count(agent.out(), "NewCall"), agent.out());
         assertEquals(1, count(agent.out(), "CallStatus"), agent.out());
         assertEquals(2L, Sessions.stored(home, standIn).orElseThrow().cursor());
+    }
+
+    /**
+     * Holds the stopped stand-in's port with a listener that hangs up on every connection, until the
+     * agent has retried {@code attempts} times: counted, not slept on.
+     */
+    private void failedRetries(int attempts) throws Exception {
+        AtomicInteger hungUp = new AtomicInteger();
+        try (ServerSocket hangUp = new ServerSocket()) {
+            hangUp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), URI.create(standIn.address()).getPort()));
+            Thread acceptor = new Thread(() -> {
+                while (!hangUp.isClosed()) {
+                    try (Socket ignored = hangUp.accept()) {
+                        hungUp.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "hang-up");
+            acceptor.start();
+            Await.until(attempts + " failed retries", () -> hungUp.get() >= attempts, () -> "retries: " + hungUp.get());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.adapters.postgres.testing.TestDatabase;
+import io.ctimw.core.testing.RefusingPort;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -101,13 +102,12 @@ class MiddlewareMainTest {
 
     @Test
     void anUnreachableDatabaseFailsFastWithOneLine() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
+        Run r;
+        try (RefusingPort closed = new RefusingPort()) {
+            Path file = dir.resolve("down.conf");
+            Files.writeString(file, "db.url = \"jdbc:postgresql://127.0.0.1:" + closed.port() + "/x\"\n");
+            r = run("", "users", "list", "--config", file.toString());
         }
-        Path file = dir.resolve("down.conf");
-        Files.writeString(file, "db.url = \"jdbc:postgresql://127.0.0.1:" + closedPort + "/x\"\n");
-        Run r = run("", "users", "list", "--config", file.toString());
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("cannot reach PostgreSQL"), r.err());

@@ -2,6 +2,7 @@ package io.ctimw.app.middleware;
 
 import io.ctimw.app.middleware.testing.AgentHttp;
 import io.ctimw.app.middleware.testing.MiddlewareHarness;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,16 +120,10 @@ class ResilienceTest {
     }
 
     /** Waits until the event is in PostgreSQL, read straight from the database. */
-    private void awaitStored(MiddlewareHarness mw, String login, String name) throws InterruptedException {
+    private void awaitStored(MiddlewareHarness mw, String login, String name) {
         JdbiEventStore store = new JdbiEventStore(db.jdbi());
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (mw.app().core().readiness().check().bufferedEvents() == 0
-                    && store.after(new Login(login), 0, 1000).stream().anyMatch(e -> e.name().equals(name))) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError(name + " for " + login + " was not stored");
+        await(name + " for " + login + " stored").atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                .until(() -> mw.app().core().readiness().check().bufferedEvents() == 0
+                        && store.after(new Login(login), 0, 1000).stream().anyMatch(e -> e.name().equals(name)));
     }
 }

@@ -1,5 +1,6 @@
 package io.ctimw.app.agent.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,17 +151,12 @@ class AgentEndToEndTest {
         assertEquals("agent1", cti.awaitCommand(c -> c.is("Answer"), WAIT).login());
     }
 
-    private String awaitCid() throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode e : jsonEvents()) {
-                if ("NewCall".equals(e.path("name").asText())) {
-                    return e.get("cid").asText();
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no NewCall seen");
+    private String awaitCid() {
+        JsonNode newCall = await("a NewCall for agent1").atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> jsonEvents().stream().filter(e -> "NewCall".equals(e.path("name").asText())).findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        return newCall.get("cid").asText();
     }
 
     @Test

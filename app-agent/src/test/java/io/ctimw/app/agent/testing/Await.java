@@ -1,26 +1,22 @@
 package io.ctimw.app.agent.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Polls a condition with a deadline; for output that a background thread produces. */
+/** Waits (with Awaitility) for output a background thread produces; on timeout shows what there was. */
 public final class Await {
     private Await() {
     }
 
     public static void until(String what, BooleanSupplier condition, Supplier<String> onFailure) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "\n" + onFailure.get());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
+        try {
+            await(what).atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(condition::getAsBoolean);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what + "\n" + onFailure.get(), e);
         }
     }
 }
