@@ -19,6 +19,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp;
 
 /**
  * The interactive mode: a background follower prints the live feed above the prompt while the
@@ -30,6 +31,7 @@ public final class AgentShell {
     private final URI address;
     private final Function<Printer, CommandRunner> runners;
     private final KnownCalls calls = new KnownCalls();
+    private final RecentEvents recent = new RecentEvents();
     private volatile boolean stopped;
     private volatile EventFollower follower;
     private volatile ExitCode ending;
@@ -43,13 +45,10 @@ public final class AgentShell {
 
     /** Runs until quit, end of input, Ctrl-C on an empty line, logout, or a dead session. */
     public ExitCode run() {
-        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("cti-agent")
-                .completer(new ShellCompleter(calls))
-                .variable(LineReader.HISTORY_FILE, historyFile)
-                .build();
+        LineReader reader = reader(terminal, calls, historyFile);
         Printer printer = new ReaderPrinter(reader);
         CommandRunner runner = runners.apply(printer);
-        Session session = runner.requireSessionOr(() -> ShellLogin.prompt(reader, runner));
+        Session session = runner.requireSessionOr(() -> ShellLogin.prompt(reader, runner, printer));
         printer.out("connected to " + address + " as " + session.login() + "; type help, Tab completes, quit leaves");
         Thread feed = startFeed(runner, session, printer);
         try {
@@ -76,6 +75,20 @@ public final class AgentShell {
         return ending == null ? ExitCode.OK : ending;
     }
 
+    /**
+     * Tab lists the candidates and completes what is unambiguous; it never enters JLine's menu
+     * selection, whose pending selection took the next typed word as a choice from the menu.
+     */
+    static LineReader reader(Terminal terminal, KnownCalls calls, Path historyFile) {
+        return LineReaderBuilder.builder().terminal(terminal).appName("cti-agent")
+                .completer(new ShellCompleter(calls))
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .option(LineReader.Option.AUTO_MENU, false)
+                .option(LineReader.Option.MENU_COMPLETE, false)
+                .option(LineReader.Option.AUTO_LIST, true)
+                .build();
+    }
+
     /** Stops the shell and its feed; safe from any thread. */
     public void stop() {
         stopped = true;
@@ -97,6 +110,18 @@ public final class AgentShell {
             }
             case "help", "?" -> {
                 UsageText.main(true).lines().forEach(printer::out);
+                return true;
+            }
+            case "events" -> {
+                List<String> shown = recent.lines();
+                printer.out(shown.isEmpty() ? "no events yet in this shell (new ones appear as they arrive)"
+                        : "the last " + shown.size() + " events of this shell (new ones appear as they arrive):");
+                shown.forEach(printer::out);
+                return true;
+            }
+            case "clear" -> {
+                terminal.puts(InfoCmp.Capability.clear_screen);
+                terminal.flush();
                 return true;
             }
             default -> {
@@ -136,7 +161,9 @@ public final class AgentShell {
     private Thread startFeed(CommandRunner runner, Session session, Printer printer) {
         EventFollower f = runner.follower(session, event -> {
             calls.observe(event);
-            printer.out(runner.formatter().line(event));
+            String line = runner.formatter().line(event);
+            recent.add(line);
+            printer.out(line);
         });
         follower = f;
         Thread t = new Thread(() -> {
