@@ -106,6 +106,8 @@ class DistributionIT {
         }
         assertEquals(143, server.exitValue(), "exit status after SIGTERM (the unit's SuccessExitStatus)");
         log.await(l -> l.contains("cti-middleware stopped"), Duration.ofSeconds(5));
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains("|-WARN") || l.contains("|-ERROR")),
+                "logback configured without complaint: " + log.lines());
         String file = Files.readString(installed.path("logs/cti-middleware.log"));
         assertTrue(file.contains("cti-middleware ready") && file.contains("cti-middleware stopped"),
                 "logs/cti-middleware.log has the run: " + file);
@@ -117,6 +119,7 @@ class DistributionIT {
                 "bin/cti-middleware", "users", "list", "--config", config.toString());
         assertEquals(0, list.code(), "users list: " + list.err());
         assertTrue(list.err().stream().anyMatch(l -> l.contains("ready: schema version")), "logged: " + list.err());
+        assertEquals("agent1", list.out().strip().split("\\s+")[0], "stdout is the listing only: " + list.out());
         for (String line : list.err()) {
             assertTrue(line.startsWith("{") && line.endsWith("}") && line.contains("\"level\""), "JSON line: " + line);
         }
