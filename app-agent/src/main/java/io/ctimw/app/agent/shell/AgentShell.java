@@ -3,7 +3,6 @@ package io.ctimw.app.agent.shell;
 import io.ctimw.app.agent.cli.Action;
 import io.ctimw.app.agent.cli.CliParser;
 import io.ctimw.app.agent.cli.Invocation;
-import io.ctimw.app.agent.cli.UsageText;
 import io.ctimw.app.agent.error.ExitCode;
 import io.ctimw.app.agent.error.Failures;
 import io.ctimw.app.agent.follow.EventFollower;
@@ -19,7 +18,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-import org.jline.utils.InfoCmp;
 
 /**
  * The interactive mode: a background follower prints the live feed above the prompt while the
@@ -32,6 +30,7 @@ public final class AgentShell {
     private final Function<Printer, CommandRunner> runners;
     private final KnownCalls calls = new KnownCalls();
     private final RecentEvents recent = new RecentEvents();
+    private final LocalCommands local;
     private volatile boolean stopped;
     private volatile EventFollower follower;
     private volatile ExitCode ending;
@@ -41,6 +40,7 @@ public final class AgentShell {
         this.historyFile = historyFile;
         this.address = address;
         this.runners = runners;
+        this.local = new LocalCommands(terminal, recent);
     }
 
     /** Runs until quit, end of input, Ctrl-C on an empty line, logout, or a dead session. */
@@ -104,30 +104,11 @@ public final class AgentShell {
         if (typed.isEmpty()) {
             return true;
         }
-        switch (typed.get(0)) {
-            case "quit", "exit" -> {
-                return false;
-            }
-            case "help", "?" -> {
-                UsageText.main(true).lines().forEach(printer::out);
-                return true;
-            }
-            case "events" -> {
-                List<String> shown = recent.lines();
-                printer.out(shown.isEmpty() ? "no events yet in this shell (new ones appear as they arrive)"
-                        : "the last " + shown.size() + " events of this shell (new ones appear as they arrive):");
-                shown.forEach(printer::out);
-                return true;
-            }
-            case "clear" -> {
-                terminal.puts(InfoCmp.Capability.clear_screen);
-                terminal.flush();
-                return true;
-            }
-            default -> {
-                return runCommand(typed, runner, printer);
-            }
+        String word = typed.get(0);
+        if (word.equals("quit") || word.equals("exit")) {
+            return false;
         }
+        return local.run(word, printer) || runCommand(typed, runner, printer);
     }
 
     private boolean runCommand(List<String> typed, CommandRunner runner, Printer printer) {

@@ -48,9 +48,10 @@ class ShellCompleterTest {
 
     @Test
     void longLinesAreCutToTheTerminalWidth() {
-        assertEquals("abcdefghi…", ReaderPrinter.fit("abcdefghijklmnop", 10));
-        assertEquals("abcdefghij", ReaderPrinter.fit("abcdefghij", 10));
-        assertEquals("abcdefghijklmnop", ReaderPrinter.fit("abcdefghijklmnop", 0), "unknown width: nothing cut");
+        assertEquals("abcdefghi…", ReaderPrinter.fit("abcdefghijklmnop", 10, "…"));
+        assertEquals("abcdefg...", ReaderPrinter.fit("abcdefghijklmnop", 10, "..."));
+        assertEquals("abcdefghij", ReaderPrinter.fit("abcdefghij", 10, "…"));
+        assertEquals("abcdefghijklmnop", ReaderPrinter.fit("abcdefghijklmnop", 0, "…"), "unknown width: nothing cut");
     }
 
     @Test
