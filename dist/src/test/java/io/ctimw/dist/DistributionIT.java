@@ -79,6 +79,21 @@ class DistributionIT {
     }
 
     @Test
+    void theLaunchersRunTheJarsWithTheJavaOfJavaHome() throws Exception {
+        Installed.Result version = installed.run(Map.of("PATH", "/usr/bin:/bin"), "", "bin/cti-middleware", "--version");
+        assertEquals(0, version.code(), "bin/cti-middleware --version: " + version.err());
+        assertTrue(version.out().matches("cti-middleware " + Pattern.quote(System.getProperty("dist.version"))
+                + " \\(commit ([0-9a-f]{7,}|unknown)\\)"), version.out());
+        Installed.Result agentHelp = installed.run(Map.of("PATH", "/usr/bin:/bin"), "", "bin/cti-agent", "--help");
+        assertEquals(0, agentHelp.code(), "bin/cti-agent --help: " + agentHelp.err());
+        assertTrue(agentHelp.out().startsWith("Usage: cti-agent"), agentHelp.out());
+        Installed.Result noJava = installed.run(Map.of("JAVA_HOME", root.resolve("no-jdk").toString()), "",
+                "bin/cti-middleware", "--version");
+        assertEquals(1, noJava.code());
+        assertTrue(String.join("\n", noJava.err()).contains("has no bin/java"), noJava.err().toString());
+    }
+
+    @Test
     void installedServerAddsAnAgentStartsServesTheAgentAndStopsOnSigterm() throws Exception {
         Installed.Result added = installed.run(Map.of(), PASSWORD + "\n",
                 "bin/cti-middleware", "users", "add", "--login", "agent1", "--password-stdin", "--config", config.toString());
