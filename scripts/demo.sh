@@ -25,23 +25,37 @@ cti.url = "ws://127.0.0.1:$CTI_PORT/ws"
 security.bcrypt-cost = 10
 CONF
 
+# Logs are appended, each run under a header, so an earlier run's log survives a restart.
+for log in simulator middleware; do
+  printf '\n===== demo run %s =====\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$DEMO_DIR/$log.log"
+done
+
 pids=()
 cleanup() {
   trap - EXIT INT TERM # once, whether it is Ctrl-C, a kill or the end of the script
   echo
   echo "== stopping the demo =="
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # The middleware stops gracefully within a few seconds; whatever still runs after 10 s is killed.
+  for _ in $(seq 1 100); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.1
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  echo "stopped (logs: $DEMO_DIR/middleware.log, $DEMO_DIR/simulator.log)"
 }
 trap cleanup EXIT INT TERM
 
 echo "== starting the CTI simulator on ws://127.0.0.1:$CTI_PORT/ws (log: $DEMO_DIR/simulator.log) =="
 java -jar cti-simulator/target/cti-simulator.jar --port "$CTI_PORT" \
-  --operators "$(echo $AGENTS | tr ' ' ',')" --call-every-ms "$CALL_EVERY_MS" >"$DEMO_DIR/simulator.log" 2>&1 &
+  --operators "$(echo $AGENTS | tr ' ' ',')" --call-every-ms "$CALL_EVERY_MS" >>"$DEMO_DIR/simulator.log" 2>&1 &
 pids+=($!)
 
 echo "== starting the middleware on http://127.0.0.1:$HTTP_PORT (log: $DEMO_DIR/middleware.log) =="
-java -jar app-middleware/target/cti-middleware.jar --config "$DEMO_DIR/middleware.conf" >"$DEMO_DIR/middleware.log" 2>&1 &
+java -jar app-middleware/target/cti-middleware.jar --config "$DEMO_DIR/middleware.conf" >>"$DEMO_DIR/middleware.log" 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 120); do
@@ -56,9 +70,22 @@ for agent in $AGENTS; do
     --password-stdin --config "$DEMO_DIR/middleware.conf" 2>/dev/null || true
 done
 
+BASE="http://127.0.0.1:$HTTP_PORT"
+# Only the pages this build serves are listed.
+pages=""
+for page in docs console desk; do
+  if curl -fsS -o /dev/null "$BASE/$page" 2>/dev/null; then pages="$pages  $page:$(printf '%*s' $((8 - ${#page})) '')$BASE/$page
+"; fi
+done
+
 cat <<INFO
 
 == the demo is running ==
+  API:      $BASE/api/v1   (login: POST $BASE/api/v1/login)
+  health:   $BASE/health
+  ready:    $BASE/ready
+  CTI:      ws://127.0.0.1:$CTI_PORT/ws (the simulator)
+${pages}
 Demo logins: $AGENTS   password: $PASSWORD
 A call rings for a logged-in demo agent every $((CALL_EVERY_MS / 1000)) s.
 

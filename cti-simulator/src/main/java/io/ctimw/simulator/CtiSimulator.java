@@ -119,6 +119,11 @@ public final class CtiSimulator implements AutoCloseable {
         actions.remoteHangup(login, cid);
     }
 
+    /** The demo's wrap-up: an ended call is removed with OnClose; false if it is gone or not ended. */
+    boolean closeEnded(String login, Object cid) {
+        return actions.closeEnded(login, cid);
+    }
+
     /** Sends an arbitrary event to the login's attached connections; {@code login} is added if absent. */
     public void emit(String login, Map<String, Object> eventFields) {
         ObjectNode event = Json.MAPPER.valueToTree(eventFields);

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 /** Standalone-mode background activity: periodic incoming calls and load that follows attachments. */
 final class DemoActivity implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoActivity.class);
+    /** Long enough to see the ended call in `calls`, short enough that ended calls do not pile up. */
+    static final Duration WRAP_UP = Duration.ofSeconds(3);
 
     private final CtiSimulator simulator;
     private final List<String> operators;
@@ -21,11 +23,18 @@ final class DemoActivity implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final Duration wrapUp;
     private Set<String> loadLogins = Set.of();
 
     DemoActivity(CtiSimulator simulator, List<String> operators) {
+        this(simulator, operators, WRAP_UP);
+    }
+
+    /** {@code wrapUp}: how long a call the caller ended stays on the phone before the demo closes it. */
+    DemoActivity(CtiSimulator simulator, List<String> operators, Duration wrapUp) {
         this.simulator = simulator;
         this.operators = List.copyOf(operators);
+        this.wrapUp = wrapUp;
     }
 
     /** Rings someone every {@code period}; each caller hangs up after {@code callLength} (zero: never). */
@@ -62,8 +71,16 @@ final class DemoActivity implements AutoCloseable {
         try {
             simulator.remoteHangup(login, cid);
             LOG.info("demo: caller hung up call {} of {}", cid, login);
+            executor.schedule(() -> close(login, cid), wrapUp.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             LOG.debug("demo: call {} of {} already gone: {}", cid, login, e.getMessage());
+        }
+    }
+
+    /** The wrap-up nobody does in the demo: closed as the operator's Close would (OnClose). */
+    private void close(String login, Object cid) {
+        if (simulator.closeEnded(login, cid)) {
+            LOG.info("demo: closed ended call {} of {}", cid, login);
         }
     }
 

@@ -61,6 +61,21 @@ final class ModelActions {
         });
     }
 
+    boolean closeEnded(String login, Object cid) {
+        return model.thread().call(() -> {
+            Softphone phone = phone(login);
+            SimCall call = phone.calls.get(cid);
+            if (call == null || !"ended".equals(call.state)) {
+                return false;
+            }
+            phone.calls.remove(cid);
+            ObjectNode onClose = Json.event("OnClose", login);
+            CidFactory.put(onClose, cid);
+            model.board().emit(phone, onClose);
+            return true;
+        });
+    }
+
     void emit(String login, ObjectNode event) {
         model.thread().call(() -> {
             model.board().emit(phone(login), event);

@@ -1,6 +1,7 @@
 package io.ctimw.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -19,6 +20,23 @@ class DemoActivityTest extends SimulatorTestBase {
                 ended = client.next();
             } while (!(ended.path("name").asText().equals("CallStatus") && ended.path("cid").equals(ringing.path("cid"))));
             assertEquals("ended", ended.path("state").asText());
+        }
+    }
+
+    @Test
+    void callsTheCallerEndedAreClosedAfterTheWrapUp() {
+        try (TestClient client = TestClient.attached(sim.url(), "agent1");
+             DemoActivity demo = new DemoActivity(sim, java.util.List.of("agent1"), Duration.ofMillis(50))) {
+            demo.ringEvery(Duration.ofMillis(200), Duration.ofMillis(50));
+            JsonNode cid = client.expectEvent("NewCall").path("cid");
+            boolean ended = false;
+            JsonNode next;
+            do { // next() fails when no event comes: the first call's OnClose must arrive
+                next = client.next();
+                ended |= next.path("name").asText().equals("CallStatus") && next.path("cid").equals(cid)
+                        && next.path("state").asText().equals("ended");
+            } while (!(next.path("name").asText().equals("OnClose") && next.path("cid").equals(cid)));
+            assertTrue(ended, "closed only after the caller ended it");
         }
     }
 }

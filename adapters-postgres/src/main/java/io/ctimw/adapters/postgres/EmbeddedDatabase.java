@@ -42,6 +42,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // The library turns this off for speed; our data is meant to survive a crash.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", "localhost")
+                    // Our owner stops us in order (after the last write); the library's own hook would
+                    // stop the server at JVM exit in parallel, while buffered events are still written.
+                    .setRegisterShutdownHook(false)
                     .start();
             LOG.info("embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
             return new EmbeddedDatabase(postgres, dataDirectory);

@@ -106,6 +106,9 @@ public final class Agent {
 
     private ExitCode report(Throwable t, URI address, boolean debug) {
         Failures.Report report = Failures.describe(t, address);
+        if (report.message() == null) {
+            return report.code();
+        }
         ctx.err().println("cti-agent: " + report.message());
         if (report.usage() != null) {
             ctx.err().println();

@@ -7,54 +7,64 @@ import java.nio.file.Path;
 
 /** The command line of cti-middleware.jar, as JCommander objects. */
 final class CliArgs {
+    private static final String PASSWORD_STDIN = "the password is the first line of stdin (the only way to give it)";
+
     /** Options every command accepts. */
     static class Common {
-        @Parameter(names = "--config", description = "HOCON config file (defaults: reference.conf, see README)")
+        @Parameter(names = "--config", description = "HOCON settings over the defaults (conf/middleware.conf lists all)")
         Path config;
 
-        @Parameter(names = {"--help", "-h"}, help = true, description = "Show usage")
+        @Parameter(names = {"--help", "-h"}, help = true, description = "show this help")
         boolean help;
     }
 
-    @Parameters(commandDescription = "Run the middleware (the default command)")
+    /** The options before any command. */
+    static final class Main extends Common {
+        @Parameter(names = {"--version", "-V"}, description = "print the version and the commit it was built from")
+        boolean version;
+    }
+
+    @Parameters(commandDescription = "run the middleware (the default command)")
     static final class Serve extends Common {
     }
 
-    @Parameters(commandDescription = "Administer agent accounts: add, passwd, disable, enable, list")
+    @Parameters(commandDescription = "administer agent accounts straight in the database (the server may be running)")
     static final class Users extends Common {
     }
 
     /** Options of the user commands that name one login. */
     static class OneUser extends Common {
-        @Parameter(names = "--login", required = true, description = "The agent's login (its NCC operator account)")
+        @Parameter(names = "--login", required = true, description = "the agent's login (its NCC operator account)")
         String login;
     }
 
-    @Parameters(commandDescription = "Add an agent; the password is read from stdin")
+    @Parameters(commandDescription = "add an agent; its password is the first line of stdin")
     static final class Add extends OneUser {
-        @Parameter(names = "--password-stdin", description = "Read the password from the first line of stdin")
+        // Required: stdin is the only way to give a password (never argv, where other users see it).
+        @Parameter(names = "--password-stdin", required = true, description = PASSWORD_STDIN)
         boolean passwordStdin;
     }
 
-    @Parameters(commandDescription = "Set an agent's password (read from stdin); ends its sessions")
+    @Parameters(commandDescription = "set an agent's password (the first line of stdin); ends its sessions")
     static final class Passwd extends OneUser {
-        @Parameter(names = "--password-stdin", description = "Read the password from the first line of stdin")
+        // Required: stdin is the only way to give a password (never argv, where other users see it).
+        @Parameter(names = "--password-stdin", required = true, description = PASSWORD_STDIN)
         boolean passwordStdin;
     }
 
-    @Parameters(commandDescription = "Disable an agent and end its sessions")
+    @Parameters(commandDescription = "disable an agent and end its sessions")
     static final class Disable extends OneUser {
     }
 
-    @Parameters(commandDescription = "Enable a disabled agent")
+    @Parameters(commandDescription = "enable a disabled agent")
     static final class Enable extends OneUser {
     }
 
-    @Parameters(commandDescription = "List agents")
+    @Parameters(commandDescription = "list the agents")
     static final class ListUsers extends Common {
     }
 
-    final Common main = new Common();
+    final Main main = new Main();
     final Serve serve = new Serve();
     final Users users = new Users();
     final Add add = new Add();
@@ -64,7 +74,7 @@ final class CliArgs {
     final ListUsers list = new ListUsers();
 
     JCommander parser() {
-        JCommander jc = JCommander.newBuilder().programName("java -jar cti-middleware.jar")
+        JCommander jc = JCommander.newBuilder().programName(CliUsage.PROGRAM)
                 .addObject(main).addCommand("serve", serve).addCommand("users", users).build();
         JCommander usersJc = jc.getCommands().get("users");
         usersJc.addCommand("add", add);
@@ -72,6 +82,7 @@ final class CliArgs {
         usersJc.addCommand("disable", disable);
         usersJc.addCommand("enable", enable);
         usersJc.addCommand("list", list);
+        CliUsage.describe(jc);
         return jc;
     }
 

@@ -6,7 +6,10 @@ import com.typesafe.config.ConfigException;
 import io.ctimw.adapters.postgres.PostgresStartupException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Entry point of cti-middleware.jar: {@code [serve] --config FILE} runs the service,
@@ -28,6 +31,23 @@ public final class MiddlewareMain {
         }
     }
 
+    private static boolean isUsersWithoutAction(JCommander jc) {
+        return "users".equals(jc.getParsedCommand()) && jc.getCommands().get("users").getParsedCommand() == null;
+    }
+
+    /** The program and the commands among {@code args}, for "Run 'cti-middleware users add --help'". */
+    private static List<String> helpPath(JCommander jc, String[] args) {
+        List<String> path = new ArrayList<>(List.of(CliUsage.PROGRAM));
+        JCommander level = jc;
+        for (String a : args) {
+            if (level.getCommands().containsKey(a)) {
+                level = level.getCommands().get(a);
+                path.add(a);
+            }
+        }
+        return path;
+    }
+
     private static boolean isServe(String[] args) {
         return args.length == 0 || !"users".equals(firstCommand(args));
     }
@@ -46,17 +66,28 @@ public final class MiddlewareMain {
         CliArgs cli = new CliArgs();
         JCommander jc = cli.parser();
         try {
+            Optional<String> wrong = CliUsage.check(jc, args);
+            if (wrong.isPresent()) {
+                throw new ParameterException(wrong.get());
+            }
             jc.parse(args);
         } catch (ParameterException e) {
-            err.println("cti-middleware: " + e.getMessage());
-            err.println("Run with --help for usage.");
+            err.println(CliUsage.PROGRAM + ": " + e.getMessage());
+            err.println("Run '" + String.join(" ", helpPath(jc, args)) + " --help' for usage.");
             return USAGE;
         }
-        if (cli.help()) {
-            StringBuilder usage = new StringBuilder();
-            jc.getUsageFormatter().usage(usage);
-            out.print(usage);
+        if (cli.main.version) {
+            out.println(BuildInfo.current());
             return OK;
+        }
+        if (cli.help() || isUsersWithoutAction(jc)) {
+            JCommander users = jc.getCommands().get("users");
+            String action = users.getParsedCommand();
+            String text = !"users".equals(jc.getParsedCommand()) ? CliUsage.overview()
+                    : action == null ? CliUsage.help(users, List.of("users"))
+                    : CliUsage.help(users.getCommands().get(action), List.of("users", action));
+            (cli.help() ? out : err).print(text);
+            return cli.help() ? OK : USAGE;
         }
         try {
             String command = jc.getParsedCommand();

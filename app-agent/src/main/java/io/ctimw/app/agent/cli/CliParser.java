@@ -3,6 +3,7 @@ package io.ctimw.app.agent.cli;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import io.ctimw.app.agent.error.UsageException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import java.util.Set;
 public final class CliParser {
     /** Commands that make no sense inside the shell, which already has a session and a live feed. */
     public static final Set<String> NOT_IN_SHELL = Set.of("login", "shell", "events");
+    private static final Set<String> ADDRESS = Set.of("-a", "--address");
 
     private CliParser() {
     }
@@ -25,7 +27,7 @@ public final class CliParser {
         GlobalOptions global = new GlobalOptions();
         JCommander jc = build(global, false);
         try {
-            jc.parse(args);
+            jc.parse(globalsFirst(args));
         } catch (ParameterException e) {
             throw new UsageException(e.getMessage(), usageFor(jc, jc.getParsedCommand(), false));
         }
@@ -40,6 +42,28 @@ public final class CliParser {
             return new Parsed(global, null, null);
         }
         return toParsed(global, jc, name, false);
+    }
+
+    /**
+     * Global options typed after the command ({@code login agent1 -a URL}) are moved before it, where
+     * they mean the same; -h and -V stay put (after a command they mean that command's help).
+     */
+    static String[] globalsFirst(String[] args) {
+        List<String> globals = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (ADDRESS.contains(a) && i + 1 < args.length) {
+                globals.add(a);
+                globals.add(args[++i]);
+            } else if (a.startsWith("--address=") || a.equals("--debug")) {
+                globals.add(a);
+            } else {
+                rest.add(a);
+            }
+        }
+        globals.addAll(rest);
+        return globals.toArray(String[]::new);
     }
 
     /** Parses one shell line (already split into words); the result has no global options. */

@@ -41,6 +41,8 @@ public final class UsageText {
             s.append("  ").append(pad(synopses.get(i), width)).append(defs.get(i).summary()).append('\n');
         }
         if (shell) {
+            s.append("  ").append(pad("events", width)).append("show the last events of this shell again\n");
+            s.append("  ").append(pad("clear", width)).append("clear the screen\n");
             s.append("  ").append(pad("help", width)).append("this list\n");
             s.append("  ").append(pad("quit, exit", width)).append("leave the shell (the session stays)\n");
         } else {

@@ -20,6 +20,9 @@ public final class Failures {
         if (t instanceof AgentException a) {
             return new Report(a.exitCode(), a.getMessage(), null);
         }
+        if (t instanceof OutputClosedException) {
+            return new Report(ExitCode.OK, null, null); // the reader stopped reading: nothing to say, nowhere to say it
+        }
         if (t instanceof UnreachableException u) {
             return new Report(ExitCode.UNREACHABLE, u.getMessage(), null);
         }

@@ -112,7 +112,12 @@ public final class EventFollower {
             if (c != null && c.canConvertToLong() && c.asLong() <= highest) {
                 continue; // already shown: the server resent it, e.g. after a retry raced a delivery
             }
-            sink.accept(e);
+            try {
+                sink.accept(e);
+            } catch (RuntimeException failed) {
+                store(highest); // the events before this one were written: only they count as seen
+                throw failed;
+            }
             shown++;
             if (c != null && c.canConvertToLong()) {
                 highest = c.asLong();
@@ -121,11 +126,15 @@ public final class EventFollower {
         if (batch.cursorHeader().isPresent()) {
             highest = Math.max(highest, batch.cursorHeader().getAsLong());
         }
+        store(highest);
+        return shown;
+    }
+
+    private void store(long highest) {
         if (highest >= 0 && (cursor == null || highest > cursor)) {
             cursor = highest;
             cursorStore.accept(highest);
         }
-        return shown;
     }
 
     private static boolean retryable(ProblemException e) {

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Gets the login password: from the terminal without echo, or the first line of stdin. */
 public interface PasswordSource {
+    /** The one wording of the password question, on the command line and in the shell. */
+    String PROMPT = "Password for %s: ";
+
     char[] prompt(String login);
 
     /** The real terminal, through System.console(); absent when stdin or stdout is redirected. */
@@ -21,7 +24,7 @@ public interface PasswordSource {
                 throw new AgentException(ExitCode.USAGE,
                         "no terminal to ask for the password; use --password-stdin and pipe it in");
             }
-            char[] password = console.readPassword("Password for %s: ", login);
+            char[] password = console.readPassword(PROMPT, login);
             if (password == null) {
                 throw new AgentException(ExitCode.USAGE, "no password given");
             }

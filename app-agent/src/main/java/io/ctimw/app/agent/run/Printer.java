@@ -1,5 +1,6 @@
 package io.ctimw.app.agent.run;
 
+import io.ctimw.app.agent.error.OutputClosedException;
 import java.io.PrintStream;
 
 /** Where the agent's lines go: stdout/stderr on the command line, above the prompt in the shell. */
@@ -14,6 +15,10 @@ public interface Printer {
             public void out(String line) {
                 out.println(line);
                 out.flush();
+                if (out.checkError()) {
+                    // e.g. `events | head -3` after head exited: stop, so no unseen event is marked seen
+                    throw new OutputClosedException();
+                }
             }
 
             @Override

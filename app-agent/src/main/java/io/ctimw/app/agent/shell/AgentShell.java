@@ -3,7 +3,6 @@ package io.ctimw.app.agent.shell;
 import io.ctimw.app.agent.cli.Action;
 import io.ctimw.app.agent.cli.CliParser;
 import io.ctimw.app.agent.cli.Invocation;
-import io.ctimw.app.agent.cli.UsageText;
 import io.ctimw.app.agent.error.ExitCode;
 import io.ctimw.app.agent.error.Failures;
 import io.ctimw.app.agent.follow.EventFollower;
@@ -30,6 +29,8 @@ public final class AgentShell {
     private final URI address;
     private final Function<Printer, CommandRunner> runners;
     private final KnownCalls calls = new KnownCalls();
+    private final RecentEvents recent = new RecentEvents();
+    private final LocalCommands local;
     private volatile boolean stopped;
     private volatile EventFollower follower;
     private volatile ExitCode ending;
@@ -39,17 +40,15 @@ public final class AgentShell {
         this.historyFile = historyFile;
         this.address = address;
         this.runners = runners;
+        this.local = new LocalCommands(terminal, recent);
     }
 
     /** Runs until quit, end of input, Ctrl-C on an empty line, logout, or a dead session. */
     public ExitCode run() {
-        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("cti-agent")
-                .completer(new ShellCompleter(calls))
-                .variable(LineReader.HISTORY_FILE, historyFile)
-                .build();
+        LineReader reader = reader(terminal, calls, historyFile);
         Printer printer = new ReaderPrinter(reader);
         CommandRunner runner = runners.apply(printer);
-        Session session = runner.requireSessionOr(() -> ShellLogin.prompt(reader, runner));
+        Session session = runner.requireSessionOr(() -> ShellLogin.prompt(reader, runner, printer));
         printer.out("connected to " + address + " as " + session.login() + "; type help, Tab completes, quit leaves");
         Thread feed = startFeed(runner, session, printer);
         try {
@@ -76,6 +75,20 @@ public final class AgentShell {
         return ending == null ? ExitCode.OK : ending;
     }
 
+    /**
+     * Tab lists the candidates and completes what is unambiguous; it never enters JLine's menu
+     * selection, whose pending selection took the next typed word as a choice from the menu.
+     */
+    static LineReader reader(Terminal terminal, KnownCalls calls, Path historyFile) {
+        return LineReaderBuilder.builder().terminal(terminal).appName("cti-agent")
+                .completer(new ShellCompleter(calls))
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .option(LineReader.Option.AUTO_MENU, false)
+                .option(LineReader.Option.MENU_COMPLETE, false)
+                .option(LineReader.Option.AUTO_LIST, true)
+                .build();
+    }
+
     /** Stops the shell and its feed; safe from any thread. */
     public void stop() {
         stopped = true;
@@ -91,18 +104,11 @@ public final class AgentShell {
         if (typed.isEmpty()) {
             return true;
         }
-        switch (typed.get(0)) {
-            case "quit", "exit" -> {
-                return false;
-            }
-            case "help", "?" -> {
-                UsageText.main(true).lines().forEach(printer::out);
-                return true;
-            }
-            default -> {
-                return runCommand(typed, runner, printer);
-            }
+        String word = typed.get(0);
+        if (word.equals("quit") || word.equals("exit")) {
+            return false;
         }
+        return local.run(word, printer) || runCommand(typed, runner, printer);
     }
 
     private boolean runCommand(List<String> typed, CommandRunner runner, Printer printer) {
@@ -136,7 +142,9 @@ public final class AgentShell {
     private Thread startFeed(CommandRunner runner, Session session, Printer printer) {
         EventFollower f = runner.follower(session, event -> {
             calls.observe(event);
-            printer.out(runner.formatter().line(event));
+            String line = runner.formatter().line(event);
+            recent.add(line);
+            printer.out(line);
         });
         follower = f;
         Thread t = new Thread(() -> {

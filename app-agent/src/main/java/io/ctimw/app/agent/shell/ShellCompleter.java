@@ -13,7 +13,7 @@ import org.jline.reader.ParsedLine;
 
 /** Tab completion from the command table: command names first, then live cids and common states. */
 public final class ShellCompleter implements Completer {
-    static final List<String> SHELL_WORDS = List.of("help", "quit", "exit");
+    static final List<String> SHELL_WORDS = List.of("events", "clear", "help", "quit", "exit");
 
     private final KnownCalls calls;
 

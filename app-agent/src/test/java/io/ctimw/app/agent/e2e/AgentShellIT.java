@@ -66,12 +66,15 @@ class AgentShellIT {
                 "-a", mw.baseUrl(), "shell");
         assertEquals(0, started, "tmux could not start (is tmux installed? .ci/run installs it)");
 
-        awaitScreen("login:");
+        awaitScreen("Login:");
         keys("agent1", "Enter");
-        awaitScreen("password:");
-        keys(MiddlewareHarness.PASSWORD, "Enter");
+        awaitScreen("Password for agent1:"); // the words of `cti-agent login`
+        keys("not-the-password", "Enter");
+        awaitScreen("login refused");
+        keys(MiddlewareHarness.PASSWORD, "Enter"); // asked again, not ended
         awaitScreen("agent1>");
-        assertFalse(screen().contains(MiddlewareHarness.PASSWORD), "the password must not be echoed");
+        assertFalse(screen().contains(MiddlewareHarness.PASSWORD) || screen().contains("not-the-password")
+                || screen().contains("*****"), "the password must not be echoed, not even as stars");
         cti.awaitAttached("agent1", WAIT);
 
         cti.injectIncomingCall("agent1", "+3517770001");
@@ -88,6 +91,17 @@ class AgentShellIT {
 
         keys("calls", "Enter");
         awaitScreen("connected");
+
+        keys("h", "Tab", "Tab"); // several candidates: listed, and the line stays as typed
+        keys("elp", "Enter");
+        awaitScreen("show the last events of this shell again"); // `help` ran: no menu took "elp"
+
+        String longCaller = "+351777" + "0".repeat(200);
+        cti.injectIncomingCall("agent1", longCaller);
+        awaitScreen("+351777000000");
+        assertTrue(screen().lines().anyMatch(l -> l.contains("+351777000") && (l.endsWith("…") || l.endsWith("..."))),
+                "a feed line wider than the terminal is cut:\n" + screen());
+        assertFalse(screen().contains("00000 (+"), "the cut line did not wrap onto the next one:\n" + screen());
 
         keys("quit", "Enter");
         Await.until(() -> tmuxQuiet("has-session", "-t", "agent") != 0, WAIT, "the shell did not exit:\n" + screen());

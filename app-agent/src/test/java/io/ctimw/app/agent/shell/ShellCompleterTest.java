@@ -45,4 +45,22 @@ class ShellCompleterTest {
     void stateArgumentCompletesCommonStates() {
         assertEquals(CommandTable.COMMON_STATES, completer.suggestions(List.of("state", ""), 1));
     }
+
+    @Test
+    void longLinesAreCutToTheTerminalWidth() {
+        assertEquals("abcdefghi…", ReaderPrinter.fit("abcdefghijklmnop", 10, "…"));
+        assertEquals("abcdefg...", ReaderPrinter.fit("abcdefghijklmnop", 10, "..."));
+        assertEquals("abcdefghij", ReaderPrinter.fit("abcdefghij", 10, "…"));
+        assertEquals("abcdefghijklmnop", ReaderPrinter.fit("abcdefghijklmnop", 0, "…"), "unknown width: nothing cut");
+    }
+
+    @Test
+    void tabNeverEntersAMenuThatWouldTakeTheNextTypedWord() throws Exception {
+        try (org.jline.terminal.Terminal t = new org.jline.terminal.impl.DumbTerminal(
+                new java.io.ByteArrayInputStream(new byte[0]), new java.io.ByteArrayOutputStream())) {
+            org.jline.reader.LineReader reader = AgentShell.reader(t, new KnownCalls(), java.nio.file.Path.of("unused"));
+            assertFalse(reader.isSet(org.jline.reader.LineReader.Option.AUTO_MENU));
+            assertFalse(reader.isSet(org.jline.reader.LineReader.Option.MENU_COMPLETE));
+        }
+    }
 }
