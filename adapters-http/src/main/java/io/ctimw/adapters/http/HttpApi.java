@@ -7,9 +7,11 @@ import io.ctimw.core.port.in.ReadinessUseCase;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LowResourceMonitor;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -17,8 +19,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * Create it, {@link #start()} it, {@link #stop()} it; it keeps no static state.
  */
 public final class HttpApi {
+    /** How long a stop waits for answers already being written (long-polls are failed first). */
+    private static final long STOP_GRACE_MILLIS = 2_000;
+
     private final HttpSettings settings;
     private final QueuedThreadPool threads;
+    private final AsyncResults polls;
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private final Javalin app;
 
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
@@ -30,11 +37,12 @@ public final class HttpApi {
         JsonCodec json = new JsonCodec();
         RequestBodies bodies = new RequestBodies(settings.maxBodyBytes());
         AsyncResults async = new AsyncResults(threads, settings.asyncTimeout());
+        this.polls = new AsyncResults(threads, settings.asyncTimeout());
         ErrorMapper errors = new ErrorMapper(json, settings.retryAfterSeconds());
         Routes routes = new Routes(
                 new Authenticator(auth, settings.cookieName()),
                 new SessionHandlers(auth, bodies, json, new SessionCookie(settings)),
-                new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), async),
+                new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls),
                 new ControlHandlers(control, bodies, json, new ControlResults(json), async),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
                 errors);
@@ -52,8 +60,18 @@ public final class HttpApi {
         return app.port();
     }
 
+    /**
+     * Stops intake, then the server: new requests and waiting long-polls get 503 + Retry-After
+     * (clients retry elsewhere or later), answers being written get {@value #STOP_GRACE_MILLIS} ms.
+     */
     public void stop() {
+        stopping.set(true);
+        polls.failWaiting(stoppingProblem());
         app.stop();
+    }
+
+    private static ProblemException stoppingProblem() {
+        return new ProblemException(ProblemType.SHUTTING_DOWN, "the service is stopping; retry later");
     }
 
     private void configure(JavalinConfig config, Routes routes, ErrorMapper errors, JsonCodec json) {
@@ -78,6 +96,9 @@ public final class HttpApi {
         // cut the long polls that (by design) sit idle for up to a minute.
         config.jetty.modifyServer(server -> {
             server.getBeans(LowResourceMonitor.class).forEach(server::removeBean);
+            // Javalin puts its handlers inside this one: a stop then waits for requests in flight.
+            server.setHandler(new GracefulHandler());
+            server.setStopTimeout(STOP_GRACE_MILLIS);
             server.setErrorHandler(new JettyErrors(json));
         });
 
@@ -88,6 +109,11 @@ public final class HttpApi {
 
         config.router.javaLangErrorHandler(errors::handleError);
         config.requestLogger.http(new RequestLog());
+        config.routes.before(ctx -> {
+            if (stopping.get()) {
+                throw stoppingProblem();
+            }
+        });
         routes.register(config.routes);
     }
 }

@@ -19,6 +19,7 @@ public enum ProblemType {
     STORE_UNAVAILABLE(503, "store-unavailable", "Database unavailable"),
     LOGIN_BUSY(503, "login-busy", "Too many logins at once"),
     TIMED_OUT(503, "timed-out", "Request took too long"),
+    SHUTTING_DOWN(503, "shutting-down", "Service stopping"),
     CTI_TIMEOUT(504, "cti-timeout", "The CTI did not answer in time");
 
     /**

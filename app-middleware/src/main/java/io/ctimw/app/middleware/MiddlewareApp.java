@@ -14,6 +14,7 @@ import io.ctimw.core.auth.SecureRandomTokenGenerator;
 import io.ctimw.core.auth.SessionPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,31 +27,49 @@ import org.slf4j.LoggerFactory;
 public final class MiddlewareApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MiddlewareApp.class);
 
+    /** A readiness probe waits this long for the database before it says "not ready". */
+    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(1);
+
     private final DatabaseLauncher db;
+    private final DeadlinePing events;
+    private final WsCtiGateway cti;
     private final CoreServices core;
     private final HttpApi http;
     private final ScheduledExecutorService chores;
+    private final StopSequence stop = new StopSequence();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MiddlewareApp(DatabaseLauncher db, CoreServices core, HttpApi http, ScheduledExecutorService chores) {
+    private MiddlewareApp(DatabaseLauncher db, DeadlinePing events, WsCtiGateway cti, CoreServices core, HttpApi http,
+                          ScheduledExecutorService chores) {
         this.db = db;
+        this.events = events;
+        this.cti = cti;
         this.core = core;
         this.http = http;
         this.chores = chores;
     }
 
+    /**
+     * Takes the HTTP port first, so a second instance on a taken port fails before it touches the
+     * database or the CTI; then the database, the core and the CTI link; then serves.
+     */
     public static MiddlewareApp start(MiddlewareSettings s) {
-        DatabaseLauncher db = DatabaseLauncher.open(s.db());
+        PortReservation port = PortReservation.take(s.http().host(), s.http().port());
+        DatabaseLauncher db = null;
+        DeadlinePing events = null;
         CoreServices core = null;
         HttpApi http = null;
         try {
+            db = DatabaseLauncher.open(s.db());
             Jdbi jdbi = db.database().jdbi();
             WsCtiGateway cti = new WsCtiGateway(ctiSettings(s.cti()));
+            events = new DeadlinePing(new JdbiEventStore(jdbi), PROBE_DEADLINE);
             core = new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi),
-                    new JdbiEventStore(jdbi), cti, new BcryptPasswordHasher(s.bcryptCost()),
+                    events, cti, new BcryptPasswordHasher(s.bcryptCost()),
                     new SecureRandomTokenGenerator(), Clock.systemUTC()), coreSettings(s));
             core.start();
             http = new HttpApi(httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
+            port.close();
             startHttp(http, s.http());
             ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "housekeeping");
@@ -63,13 +82,19 @@ public final class MiddlewareApp implements AutoCloseable {
             chores.scheduleWithFixedDelay(() -> flushPositions(started), 1, 1, TimeUnit.SECONDS);
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
                     s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : PostgresSettings.redactedUrl(s.db().url()));
-            return new MiddlewareApp(db, core, http, chores);
+            return new MiddlewareApp(db, events, cti, core, http, chores);
         } catch (RuntimeException e) {
+            port.close();
             if (http != null) {
                 http.stop();
             }
             closeQuietly(core);
-            db.close();
+            if (events != null) {
+                events.close();
+            }
+            if (db != null) {
+                db.close();
+            }
             throw e;
         }
     }
@@ -120,18 +145,29 @@ public final class MiddlewareApp implements AutoCloseable {
         return core;
     }
 
-    /** Stops taking requests, closes the CTI link, stores what is buffered, closes the database. */
+    /**
+     * The stop (also the JVM's shutdown hook): intake first (new requests and waiting long-polls get
+     * 503), then the CTI link (no new events), then every queued event is stored, then the database.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        long started = System.nanoTime();
         LOG.info("cti-middleware stopping");
-        http.stop();
-        chores.shutdownNow();
-        closeQuietly(core);
-        db.close();
-        LOG.info("cti-middleware stopped");
+        stop.run("http intake", http::stop);
+        stop.run("housekeeping", chores::shutdownNow);
+        stop.run("cti link", cti::stop);
+        stop.run("event journal", core::close);
+        stop.run("database probe", events::close);
+        stop.run("database", db::close);
+        LOG.info("cti-middleware stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The stop steps finished so far, in order (the stop's record, for operators' tests). */
+    List<String> stopSteps() {
+        return stop.done();
     }
 
     private static void closeQuietly(CoreServices core) {
