@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final String USER = "postgres";
     private static final String DATABASE = "postgres";
+    /** pg_ctl returns once the pid file is gone; the process itself exits a moment later. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final Path dataDirectory;
     private final boolean fsync;
@@ -126,7 +129,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public synchronized void close() {
         try {
             postgres.close(); // the library logs a failed stop itself, and we silence its logger: check here
-            if (isRunning()) {
+            if (!Postmaster.awaitExit(pid, STOP_WAIT)) {
                 LOG.warn("embedded PostgreSQL on port {} (pid {}) did not stop", port, pid);
             } else {
                 LOG.info("embedded PostgreSQL on port {} stopped", port);
