@@ -22,6 +22,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String DATABASE = "postgres";
     /** pg_ctl returns once the pid file is gone; the process itself exits a moment later. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     private final Path dataDirectory;
     private final boolean fsync;
@@ -64,6 +65,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setRegisterShutdownHook(false)
+                    // The library gives up after 10 s; a busy box, or a restart that replays the log
+                    // after a kill, can take longer, and giving up early fails the start for nothing.
+                    .setPGStartupWait(STARTUP_WAIT)
                     // The library starts the server with -F (fsync off) for speed; a later -c wins.
                     .setServerConfig("fsync", fsync ? "on" : "off")
                     .setServerConfig("synchronous_commit", "on")
