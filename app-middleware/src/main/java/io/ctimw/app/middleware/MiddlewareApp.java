@@ -14,7 +14,6 @@ import io.ctimw.core.auth.SecureRandomTokenGenerator;
 import io.ctimw.core.auth.SessionPolicy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +35,6 @@ public final class MiddlewareApp implements AutoCloseable {
     private final CoreServices core;
     private final HttpApi http;
     private final ScheduledExecutorService chores;
-    private final StopSequence stop = new StopSequence();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MiddlewareApp(DatabaseLauncher db, DeadlinePing events, WsCtiGateway cti, CoreServices core, HttpApi http,
@@ -156,18 +154,13 @@ public final class MiddlewareApp implements AutoCloseable {
         }
         long started = System.nanoTime();
         LOG.info("cti-middleware stopping");
-        stop.run("http intake", http::stop);
-        stop.run("housekeeping", chores::shutdownNow);
-        stop.run("cti link", cti::stop);
-        stop.run("event journal", core::close);
-        stop.run("database probe", events::close);
-        stop.run("database", db::close);
+        StopSequence.run("http intake", http::stop);
+        StopSequence.run("housekeeping", chores::shutdownNow);
+        StopSequence.run("cti link", cti::stop);
+        StopSequence.run("event journal", core::close);
+        StopSequence.run("database probe", events::close);
+        StopSequence.run("database", db::close);
         LOG.info("cti-middleware stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** The stop steps finished so far, in order (the stop's record, for operators' tests). */
-    List<String> stopSteps() {
-        return stop.done();
     }
 
     private static void closeQuietly(CoreServices core) {

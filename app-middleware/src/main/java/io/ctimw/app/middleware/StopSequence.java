@@ -1,7 +1,5 @@
 package io.ctimw.app.middleware;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +16,10 @@ final class StopSequence {
         void run() throws Exception;
     }
 
-    private final List<String> done = new CopyOnWriteArrayList<>();
+    private StopSequence() {
+    }
 
-    void run(String name, Step step) {
+    static void run(String name, Step step) {
         long started = System.nanoTime();
         try {
             step.run();
@@ -30,12 +29,6 @@ final class StopSequence {
         } catch (Exception e) {
             LOG.warn("stop: {} failed: {}", name, e.toString());
         }
-        done.add(name);
         LOG.info("stop: {} done in {} ms", name, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** The steps finished so far, in order. */
-    List<String> done() {
-        return List.copyOf(done);
     }
 }
