@@ -1,8 +1,10 @@
 package io.ctimw.adapters.http;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -15,6 +17,7 @@ import java.util.function.Function;
 final class AsyncResults {
     private final Executor responders;
     private final Duration backstop;
+    private final Set<CompletableFuture<?>> waiting = ConcurrentHashMap.newKeySet();
 
     public AsyncResults(Executor responders, Duration backstop) {
         this.responders = responders;
@@ -31,6 +34,13 @@ final class AsyncResults {
         if (future.isDone()) {
             return future.thenApply(write); // already there: no hop, no timer
         }
+        waiting.add(future);
+        future.whenComplete((value, failure) -> waiting.remove(future));
         return future.orTimeout(backstop.toMillis(), TimeUnit.MILLISECONDS).thenApplyAsync(write, responders);
+    }
+
+    /** Answers every request still waiting with {@code failure} (at shutdown: 503, not a cut connection). */
+    public void failWaiting(RuntimeException failure) {
+        waiting.forEach(f -> f.completeExceptionally(failure));
     }
 }

@@ -10,10 +10,12 @@ import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LowResourceMonitor;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The agent-facing HTTP API: builds the Javalin server around the core's inbound ports.
@@ -21,11 +23,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpApi {
     private static final long OUTAGE_REPORT_SECONDS = 60;
+    /** How long a stop waits for answers already being written (long-polls are failed first). */
+    private static final long STOP_GRACE_MILLIS = 2_000;
 
     private final HttpSettings settings;
     private final QueuedThreadPool threads;
     private final OutageLog outages = new OutageLog();
     private final EdgeGuard guard;
+    private final AsyncResults polls;
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private final ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "http-outage-log");
         t.setDaemon(true);
@@ -42,13 +48,14 @@ public final class HttpApi {
         JsonCodec json = new JsonCodec();
         RequestBodies bodies = new RequestBodies(settings.maxBodyBytes());
         AsyncResults async = new AsyncResults(threads, settings.asyncTimeout());
+        this.polls = new AsyncResults(threads, settings.asyncTimeout());
         ErrorMapper errors = new ErrorMapper(json, settings.retryAfterSeconds());
         this.guard = new EdgeGuard(settings.limits(), settings.maxBodyBytes(),
                 new EdgeAnswers(json, settings.retryAfterSeconds()), outages);
         Routes routes = new Routes(
                 new Authenticator(auth, settings.cookieName()),
                 new SessionHandlers(auth, bodies, json, new SessionCookie(settings)),
-                new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), async),
+                new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls),
                 new ControlHandlers(control, bodies, json, new ControlResults(json), async),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
                 errors);
@@ -77,9 +84,19 @@ public final class HttpApi {
         return outages;
     }
 
+    /**
+     * Stops intake, then the server: new requests and waiting long-polls get 503 + Retry-After
+     * (clients retry elsewhere or later), answers being written get {@value #STOP_GRACE_MILLIS} ms.
+     */
     public void stop() {
+        stopping.set(true);
+        polls.failWaiting(stoppingProblem());
         reports.shutdownNow();
         app.stop();
+    }
+
+    private static ProblemException stoppingProblem() {
+        return new ProblemException(ProblemType.SHUTTING_DOWN, "the service is stopping; retry later");
     }
 
     private void configure(JavalinConfig config, Routes routes, ErrorMapper errors, JsonCodec json) {
@@ -105,8 +122,12 @@ public final class HttpApi {
         config.jetty.modifyServer(server -> {
             server.getBeans(LowResourceMonitor.class).forEach(server::removeBean);
             server.setErrorHandler(new JettyErrors(json));
-            // Javalin puts its servlet context inside this wrapper: every request meets the guard first.
-            server.setHandler(guard);
+            // Javalin puts its servlet context inside the innermost wrapper: every request meets the guard
+            // first, and a stop waits (GracefulHandler) for the requests in flight.
+            GracefulHandler graceful = new GracefulHandler();
+            graceful.setHandler(guard);
+            server.setHandler(graceful);
+            server.setStopTimeout(STOP_GRACE_MILLIS);
         });
 
         config.http.asyncTimeout = settings.asyncTimeout().toMillis() + 5_000; // backstop behind AsyncResults'
@@ -116,6 +137,11 @@ public final class HttpApi {
 
         config.router.javaLangErrorHandler(errors::handleError);
         config.requestLogger.http(new RequestLog(outages));
+        config.routes.before(ctx -> {
+            if (stopping.get()) {
+                throw stoppingProblem();
+            }
+        });
         routes.register(config.routes);
     }
 }

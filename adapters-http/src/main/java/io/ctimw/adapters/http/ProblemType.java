@@ -22,6 +22,7 @@ enum ProblemType {
     LOGIN_BUSY(503, "login-busy", "Too many logins at once"),
     SERVER_BUSY(503, "server-busy", "Server busy"),
     TIMED_OUT(503, "timed-out", "Request took too long"),
+    SHUTTING_DOWN(503, "shutting-down", "Service stopping"),
     CTI_TIMEOUT(504, "cti-timeout", "The CTI did not answer in time");
 
     /**

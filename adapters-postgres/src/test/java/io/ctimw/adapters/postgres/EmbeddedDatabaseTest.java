@@ -8,6 +8,9 @@ import io.ctimw.core.model.Login;
 import io.ctimw.core.model.PendingEvent;
 import io.ctimw.core.model.StoredEvent;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -46,11 +49,21 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void portZeroPicksAFreePortEachTime() {
-        try (EmbeddedDatabase a = EmbeddedDatabase.start(dataDir.resolve("a"), 0);
-             EmbeddedDatabase b = EmbeddedDatabase.start(dataDir.resolve("b"), 0)) {
-            assertNotEquals(a.port(), b.port());
-            assertTrue(a.jdbcUrl().contains(":" + a.port() + "/"), a.jdbcUrl());
+    void eachServerGetsAFreePortAndIsDurableUnlessATestTurnsFsyncOff() throws Exception {
+        try (EmbeddedDatabase durable = EmbeddedDatabase.start(dataDir.resolve("a"), 0);
+             EmbeddedDatabase fast = EmbeddedDatabase.start(dataDir.resolve("b"), 0, false)) {
+            assertNotEquals(durable.port(), fast.port());
+            assertTrue(durable.jdbcUrl().contains(":" + durable.port() + "/"), durable.jdbcUrl());
+            assertEquals("on", show(durable, "fsync"), "the library's -F must not win");
+            assertEquals("off", show(fast, "fsync"));
+        }
+    }
+
+    static String show(EmbeddedDatabase server, String setting) throws Exception {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+             ResultSet rs = c.createStatement().executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 }

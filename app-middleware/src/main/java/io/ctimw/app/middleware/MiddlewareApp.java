@@ -11,6 +11,8 @@ import io.ctimw.adapters.postgres.JdbiSessionStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
 import io.ctimw.adapters.postgres.PostgresSettings;
 import io.ctimw.core.CoreServices;
+import io.ctimw.core.port.out.CtiGateway;
+import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.session.SecureRandomTokenGenerator;
 import io.ctimw.core.session.SessionPolicy;
 import java.time.Clock;
@@ -27,27 +29,46 @@ import org.slf4j.LoggerFactory;
 public final class MiddlewareApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MiddlewareApp.class);
 
+    /** A readiness probe waits this long for the database before it says "not ready". */
+    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(1);
+
     private final DatabaseLauncher db;
+    private final DeadlinePing events;
+    private final WsCtiGateway cti;
     private final CoreServices core;
     private final HttpApi http;
     private final ScheduledExecutorService chores;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MiddlewareApp(DatabaseLauncher db, CoreServices core, HttpApi http, ScheduledExecutorService chores) {
+    private MiddlewareApp(DatabaseLauncher db, DeadlinePing events, WsCtiGateway cti, CoreServices core, HttpApi http,
+                          ScheduledExecutorService chores) {
         this.db = db;
+        this.events = events;
+        this.cti = cti;
         this.core = core;
         this.http = http;
         this.chores = chores;
     }
 
+    /**
+     * Takes the HTTP port first, so a second instance on a taken port fails before it touches the
+     * database or the CTI; then the database, the core and the CTI link; then serves.
+     */
     public static MiddlewareApp start(MiddlewareSettings s) {
-        DatabaseLauncher db = DatabaseLauncher.open(s.db());
+        PortReservation port = PortReservation.take(s.http().host(), s.http().port());
+        DatabaseLauncher db = null;
+        DeadlinePing events = null;
         CoreServices core = null;
         HttpApi http = null;
         try {
-            core = core(s, db.database().jdbi());
+            db = DatabaseLauncher.open(s.db());
+            Jdbi jdbi = db.database().jdbi();
+            WsCtiGateway cti = new WsCtiGateway(ctiSettings(s.cti()));
+            events = new DeadlinePing(new JdbiEventStore(jdbi), PROBE_DEADLINE);
+            core = core(s, jdbi, events, cti);
             core.start();
             http = new HttpApi(httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
+            port.close();
             startHttp(http, s.http());
             ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "housekeeping");
@@ -60,13 +81,19 @@ public final class MiddlewareApp implements AutoCloseable {
             chores.scheduleWithFixedDelay(() -> flushPositions(started), 1, 1, TimeUnit.SECONDS);
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
                     s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : PostgresSettings.redactedUrl(s.db().url()));
-            return new MiddlewareApp(db, core, http, chores);
+            return new MiddlewareApp(db, events, cti, core, http, chores);
         } catch (RuntimeException e) {
+            port.close();
             if (http != null) {
                 http.stop();
             }
             closeQuietly(core);
-            db.close();
+            if (events != null) {
+                events.close();
+            }
+            if (db != null) {
+                db.close();
+            }
             throw e;
         }
     }
@@ -76,9 +103,12 @@ public final class MiddlewareApp implements AutoCloseable {
      * build it here, so an account is administered by the very services that log it in.
      */
     static CoreServices core(MiddlewareSettings s, Jdbi jdbi) {
-        return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi),
-                new JdbiEventStore(jdbi), new WsCtiGateway(ctiSettings(s.cti())),
-                new BcryptPasswordHasher(s.bcryptCost()), new SecureRandomTokenGenerator(), Clock.systemUTC()),
+        return core(s, jdbi, new JdbiEventStore(jdbi), new WsCtiGateway(ctiSettings(s.cti())));
+    }
+
+    private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti) {
+        return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi), events,
+                cti, new BcryptPasswordHasher(s.bcryptCost()), new SecureRandomTokenGenerator(), Clock.systemUTC()),
                 coreSettings(s));
     }
 
@@ -136,18 +166,24 @@ public final class MiddlewareApp implements AutoCloseable {
         return core;
     }
 
-    /** Stops taking requests, closes the CTI link, stores what is buffered, closes the database. */
+    /**
+     * The stop (also the JVM's shutdown hook): intake first (new requests and waiting long-polls get
+     * 503), then the CTI link (no new events), then every queued event is stored, then the database.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        long started = System.nanoTime();
         LOG.info("cti-middleware stopping");
-        http.stop();
-        chores.shutdownNow();
-        closeQuietly(core);
-        db.close();
-        LOG.info("cti-middleware stopped");
+        StopSequence.run("http intake", http::stop);
+        StopSequence.run("housekeeping", chores::shutdownNow);
+        StopSequence.run("cti link", cti::stop);
+        StopSequence.run("event journal", core::close);
+        StopSequence.run("database probe", events::close);
+        StopSequence.run("database", db::close);
+        LOG.info("cti-middleware stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     static void closeQuietly(CoreServices core) {

@@ -21,7 +21,8 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                              int maxPendingBodiesPerAddress, int maxRequestsPerAddress, int maxLoginsPerAddress) {}
 
     /** PostgreSQL: {@code url} empty means the embedded server in {@code embeddedDir}. */
-    public record Db(String url, String user, String password, int poolSize, Path embeddedDir, int embeddedPort) {
+    public record Db(String url, String user, String password, int poolSize, Path embeddedDir, int embeddedPort,
+                     boolean embeddedFsync) {
         public boolean embedded() {
             return url.isBlank();
         }
@@ -48,7 +49,7 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                         httpLimits(c)),
                 new Db(c.getString("db.url"), c.getString("db.user"), c.getString("db.password"),
                         (int) positive(c, "db.pool-size"), Path.of(c.getString("db.embedded.dir")),
-                        port(c, "db.embedded.port")),
+                        port(c, "db.embedded.port"), c.getBoolean("db.embedded.fsync")),
                 new Cti(ctiUrl(c), c.getString("cti.subprotocol"), c.getString("cti.protocol-version"),
                         duration(c, "cti.connect-timeout"), duration(c, "cti.reply-timeout"),
                         duration(c, "cti.ping-interval"), duration(c, "cti.reconnect-min"),

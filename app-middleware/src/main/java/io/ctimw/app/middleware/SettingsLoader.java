@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Reads the settings: environment variables (the few below) over the HOCON file given with --config
- * over reference.conf.
+ * over reference.conf. A setting or {@code CTIMW_*} variable that reference.conf and the list below
+ * do not know is refused, so a typo cannot silently fall back to the default.
  */
 public final class SettingsLoader {
     /** Environment variable to setting path; kept short on purpose and listed in the README. */
@@ -22,6 +23,7 @@ public final class SettingsLoader {
             "CTIMW_DB_USER", "db.user",
             "CTIMW_DB_PASSWORD", "db.password",
             "CTIMW_DB_EMBEDDED_DIR", "db.embedded.dir",
+            "CTIMW_DB_EMBEDDED_FSYNC", "db.embedded.fsync",
             "CTIMW_CTI_URL", "cti.url");
 
     private SettingsLoader() {
@@ -39,6 +41,8 @@ public final class SettingsLoader {
             }
             fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         }
+        UnknownSettings.refuseInEnvironment(env, ENVIRONMENT.keySet());
+        Config reference = ConfigFactory.defaultReference();
         Map<String, Object> overrides = new LinkedHashMap<>();
         ENVIRONMENT.forEach((variable, path) -> {
             String value = env.get(variable);
@@ -48,8 +52,9 @@ public final class SettingsLoader {
         });
         Config merged = ConfigFactory.parseMap(overrides, "environment")
                 .withFallback(fromFile)
-                .withFallback(ConfigFactory.defaultReference())
+                .withFallback(reference)
                 .resolve();
+        UnknownSettings.refuseInFile(merged, reference);
         return MiddlewareSettings.from(merged);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.adapters.postgres.testing.TestDatabase;
 import io.ctimw.core.testing.RefusingPort;
+import io.ctimw.simulator.CtiSimulator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,12 +117,33 @@ class MiddlewareMainTest {
     }
 
     @Test
-    void aTakenHttpPortFailsFastWithOneLine() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Run r = run("", "--config", config("http.port = " + taken.getLocalPort() + "\ncti.url = \"ws://127.0.0.1:1/ws\"\n"));
+    void aTakenHttpPortFailsWithOneLineBeforeTouchingTheDatabaseOrTheCti() throws Exception {
+        Path dataDir = dir.resolve("postgres");
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             CtiSimulator cti = CtiSimulator.builder().operators("agent1").build().start()) {
+            Path file = dir.resolve("second.conf");
+            Files.writeString(file, "http.port = " + taken.getLocalPort() + "\ncti.url = \"" + cti.url()
+                    + "\"\ndb.embedded { dir = \"" + dataDir + "\", fsync = false }\n");
+            Run r = run("", "--config", file.toString());
             assertEquals(1, r.code());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), r.err());
+            assertEquals(0, cti.connectionCount(), "no connection to the CTI");
+            assertEquals(List.of(), cti.receivedCommands());
+            assertFalse(Files.exists(dataDir), "no database started");
         }
+    }
+
+    @Test
+    void anUnknownSettingStopsTheStartWithOneLineNamingItAndTheNearestKnownName() throws Exception {
+        Path dataDir = dir.resolve("postgres");
+        Path file = dir.resolve("typo.conf");
+        Files.writeString(file, "db.embedded.dir = \"" + dataDir + "\"\nhttp {\n  prot = 18081\n}\n");
+        Run r = run("", "--config", file.toString());
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("typo.conf: 3: unknown setting http.prot (did you mean http.port?)"), r.err());
+        assertFalse(Files.exists(dataDir), "nothing started");
     }
 
     @Test

@@ -25,6 +25,20 @@ class SettingsLoaderTest {
         assertEquals(Duration.ofHours(1), s.sessions().idleTimeout());
         assertEquals(Duration.ofSeconds(3), s.cti().reconnectMax(), "a lost CTI is probed at least every 3 s");
         assertEquals(12, s.bcryptCost());
+        assertTrue(s.db().embeddedFsync(), "the embedded database is durable unless a test says otherwise");
+    }
+
+    @Test
+    void unknownSettingsAndVariablesAreRefusedWithTheNearestKnownName() throws Exception {
+        Path file = dir.resolve("typo.conf");
+        Files.writeString(file, "db.pool-size = 4\ndb.embedded.fsnyc = false\nfrobnicate = 1\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> SettingsLoader.load(file, Map.of()));
+        assertEquals(file + ": 2: unknown setting db.embedded.fsnyc (did you mean db.embedded.fsync?); "
+                + file + ": 3: unknown setting frobnicate", e.getMessage());
+
+        ConfigException env = assertThrows(ConfigException.class,
+                () -> SettingsLoader.load(null, Map.of("CTIMW_HTTP_PROT", "1", "CTIMW_LOG_LEVEL", "DEBUG", "PATH", "/bin")));
+        assertEquals("unknown environment variable CTIMW_HTTP_PROT (did you mean CTIMW_HTTP_PORT?)", env.getMessage());
     }
 
     @Test

@@ -47,7 +47,7 @@ final class TestServer {
         }
         try {
             Path dir = Files.createTempDirectory("cti-test-postgres");
-            EmbeddedDatabase embedded = EmbeddedDatabase.start(dir, 0);
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(dir, 0, false); // throwaway data: no fsync
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 embedded.close();
                 deleteRecursively(dir);

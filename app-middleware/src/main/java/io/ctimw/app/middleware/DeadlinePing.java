@@ -1,0 +1,84 @@
+package io.ctimw.app.middleware;
+
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.PendingEvent;
+import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.port.out.EventStore;
+import io.ctimw.core.port.out.StoreUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The event store with a {@link #ping()} that answers within a deadline: a frozen database (its
+ * sockets open, nothing answering) must turn {@code /ready} into a fast 503, not hang the probe for
+ * the pool's timeouts. One probe runs at a time, on its own thread; callers share it.
+ */
+final class DeadlinePing implements EventStore, AutoCloseable {
+    private final EventStore store;
+    private final Duration deadline;
+    private final ExecutorService prober = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "database-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompletableFuture<Void> probe = CompletableFuture.completedFuture(null);
+
+    DeadlinePing(EventStore store, Duration deadline) {
+        this.store = store;
+        this.deadline = deadline;
+    }
+
+    @Override
+    public void ping() {
+        CompletableFuture<Void> current;
+        synchronized (this) {
+            if (probe.isDone()) {
+                probe = CompletableFuture.runAsync(store::ping, prober);
+            }
+            current = probe;
+        }
+        try {
+            current.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new StoreUnavailableException("the database did not answer within " + deadline.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new StoreUnavailableException("database probe failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while probing the database", e);
+        }
+    }
+
+    @Override
+    public List<StoredEvent> append(List<PendingEvent> batch) {
+        return store.append(batch);
+    }
+
+    @Override
+    public List<StoredEvent> after(Login login, long after, int limit) {
+        return store.after(login, after, limit);
+    }
+
+    @Override
+    public long latestCursor(Login login) {
+        return store.latestCursor(login);
+    }
+
+    @Override
+    public int deleteReceivedBefore(Instant cutoff) {
+        return store.deleteReceivedBefore(cutoff);
+    }
+
+    @Override
+    public void close() {
+        prober.shutdownNow();
+    }
+}
