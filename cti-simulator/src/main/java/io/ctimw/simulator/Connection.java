@@ -19,12 +19,16 @@ final class Connection {
         this.socket = socket;
     }
 
-    /** Queues a text frame; a peer that has just gone away is not an error worth propagating. */
-    void send(String text) {
+    /**
+     * Queues a text frame; a peer that has just gone away is not an error worth propagating.
+     * Returns false when the connection was no longer open (the frame was not queued).
+     */
+    boolean send(String text) {
         try {
             socket.send(text);
+            return true;
         } catch (WebsocketNotConnectedException e) {
-            // The close callback will clean up this connection.
+            return false; // The close callback will clean up this connection.
         }
     }
 
