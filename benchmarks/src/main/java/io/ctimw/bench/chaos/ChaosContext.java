@@ -56,13 +56,20 @@ public final class ChaosContext implements AutoCloseable {
         return s;
     }
 
+    /** Stops the shared stack (if it runs), so that it does not compete for the cores with a fresh one. */
+    public void releaseShared() {
+        if (shared != null) {
+            release(shared);
+        }
+    }
+
     /** Stops a fresh stack as soon as its probe is done, so stacks never pile up on the shared cores. */
     public void release(ChaosStack stack) {
-        if (stacks.remove(stack)) {
-            stack.close();
-        }
         if (stack == shared) {
             shared = null;
+        }
+        if (stacks.remove(stack)) {
+            stack.close();
         }
     }
 

@@ -33,7 +33,7 @@ public final class ChaosOptions {
     @Parameter(names = "--attackers", description = "connections of the login flood and of the slow bodies")
     int attackers = 200;
     @Parameter(names = "--cti-down-seconds", description = "how long the killed simulator stays down")
-    int ctiDownSeconds = 10;
+    int ctiDownSeconds = 20;
     @Parameter(names = {"-h", "--help"}, help = true, description = "this help")
     boolean help;
 

@@ -31,6 +31,9 @@ public final class ChaosRun {
         try (Workspace ws = Workspace.create();
              ChaosContext ctx = new ChaosContext(middlewareJar.toAbsolutePath(), simulatorJar.toAbsolutePath(), ws.root())) {
             for (Probe probe : probes) {
+                if (!probe.usesSharedStack()) {
+                    ctx.releaseShared();
+                }
                 log("probe: %s (load average %s)", probe.name(), MachineInfo.loadAverage());
                 long start = System.nanoTime();
                 ProbeResult r = runOne(probe, ctx);

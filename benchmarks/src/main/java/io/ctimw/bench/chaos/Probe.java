@@ -6,4 +6,9 @@ public interface Probe {
     String name();
 
     ProbeResult run(ChaosContext ctx) throws Exception;
+
+    /** Whether it runs on {@link ChaosContext#shared()}; before the first probe that does not, the shared stack stops. */
+    default boolean usesSharedStack() {
+        return false;
+    }
 }

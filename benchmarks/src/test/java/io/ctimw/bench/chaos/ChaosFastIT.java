@@ -26,7 +26,7 @@ class ChaosFastIT {
         List<ProbeResult> results = new ChaosRun(jar("chaos.middlewareJar"), jar("chaos.simulatorJar")).run(List.of(
                 new AuthMatrixProbe(),
                 new MalformedRequestsProbe(2_000, 20261129L),
-                new FaultUnderLoadProbe(new MiddlewareSigterm(), 10, 200, 2_000, 2_000)));
+                FaultUnderLoadProbe.onSharedStack(new MiddlewareSigterm(), 10, 200, 2_000, 2_000)));
         auth = results.get(0);
         malformed = results.get(1);
         sigterm = results.get(2);

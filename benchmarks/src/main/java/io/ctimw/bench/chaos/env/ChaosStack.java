@@ -8,7 +8,9 @@ import io.ctimw.simulator.CtiSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.mindrot.jbcrypt.BCrypt;
@@ -21,6 +23,8 @@ import org.mindrot.jbcrypt.BCrypt;
 public final class ChaosStack implements AutoCloseable {
     /** Seeded agents' password; bcrypt cost 4 so that logging 100 agents in is quick. */
     public static final String PASSWORD = "chaos-password";
+    /** The middleware checks 4 passwords at once by default. */
+    private static final int LOGIN_BATCH = 4;
 
     private final CtiSimulator sim;
     private final SimulatorProcess simProcess;
@@ -69,10 +73,28 @@ public final class ChaosStack implements AutoCloseable {
         }
     }
 
-    /** Seeds the logins with {@link #PASSWORD} and logs each in once. */
+    /**
+     * Seeds the logins with {@link #PASSWORD} and logs each in once, a few at a time and again after a 503
+     * (the middleware bounds concurrent password checks; on a busy machine even cost 4 hits that bound).
+     */
     public List<Agent> agents(List<String> logins) throws Exception {
         seedUsers(logins, PASSWORD, 4);
-        return Logins.loginAll(http, logins, PASSWORD);
+        List<Agent> agents = new ArrayList<>();
+        for (int from = 0; from < logins.size(); from += LOGIN_BATCH) {
+            List<String> batch = logins.subList(from, Math.min(logins.size(), from + LOGIN_BATCH));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    agents.addAll(Logins.loginAll(http, batch, PASSWORD));
+                    break;
+                } catch (CompletionException e) {
+                    if (attempt == 20 || !String.valueOf(e.getMessage()).contains(" 503 ")) {
+                        throw e;
+                    }
+                    Thread.sleep(250);
+                }
+            }
+        }
+        return agents;
     }
 
     public CtiSimulator sim() {

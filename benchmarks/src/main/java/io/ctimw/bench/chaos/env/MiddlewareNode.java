@@ -68,6 +68,26 @@ public final class MiddlewareNode implements AutoCloseable {
         process = builder.start();
     }
 
+    /**
+     * Starts the jar again and waits for {@code /ready}; returns the milliseconds that took, or -1 when it
+     * exited or was not ready within the timeout (then {@link #lastLine()} says why).
+     */
+    public long relaunch(Duration timeout) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        launch();
+        try {
+            awaitReady(timeout);
+            return (System.nanoTime() - start) / 1_000_000;
+        } catch (IllegalStateException e) {
+            return -1;
+        }
+    }
+
+    /** The log's last line: after a failed start, the one line the middleware printed about why. */
+    public String lastLine() {
+        return logTail(1).trim();
+    }
+
     /** Polls {@code /ready} until 200; throws with the log's tail when the deadline passes or the jar exits. */
     public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

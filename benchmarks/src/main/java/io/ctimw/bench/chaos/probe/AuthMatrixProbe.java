@@ -42,6 +42,11 @@ public final class AuthMatrixProbe implements Probe {
     }
 
     @Override
+    public boolean usesSharedStack() {
+        return true;
+    }
+
+    @Override
     public ProbeResult run(ChaosContext ctx) throws Exception {
         ChaosStack stack = ctx.shared();
         CtiSimulator sim = stack.sim();

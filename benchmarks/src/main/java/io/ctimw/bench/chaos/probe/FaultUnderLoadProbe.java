@@ -26,13 +26,33 @@ public final class FaultUnderLoadProbe implements Probe {
     private final int eventsPerSecond;
     private final long beforeMillis;
     private final long afterMillis;
+    private final boolean shared;
 
+    /** On a fresh stack of its own. */
     public FaultUnderLoadProbe(Fault fault, int agents, int eventsPerSecond, long beforeMillis, long afterMillis) {
+        this(fault, agents, eventsPerSecond, beforeMillis, afterMillis, false);
+    }
+
+    private FaultUnderLoadProbe(Fault fault, int agents, int eventsPerSecond, long beforeMillis, long afterMillis,
+                                boolean shared) {
+        if (shared && agents > 100) {
+            throw new IllegalArgumentException("the shared stack has 100 spare operators");
+        }
         this.fault = fault;
         this.agents = agents;
         this.eventsPerSecond = eventsPerSecond;
         this.beforeMillis = beforeMillis;
         this.afterMillis = afterMillis;
+        this.shared = shared;
+    }
+
+    /**
+     * On the shared stack (one middleware start less, for the verify-time test): only for a fault the stack
+     * recovers from, and as the last probe, since it restarts the middleware under the others' feet.
+     */
+    public static FaultUnderLoadProbe onSharedStack(Fault fault, int agents, int eventsPerSecond, long beforeMillis,
+                                                    long afterMillis) {
+        return new FaultUnderLoadProbe(fault, agents, eventsPerSecond, beforeMillis, afterMillis, true);
     }
 
     @Override
@@ -41,9 +61,15 @@ public final class FaultUnderLoadProbe implements Probe {
     }
 
     @Override
+    public boolean usesSharedStack() {
+        return shared;
+    }
+
+    @Override
     public ProbeResult run(ChaosContext ctx) throws Exception {
-        List<String> logins = ChaosContext.logins("f", agents);
-        ChaosStack stack = ctx.fresh(fault.name().replaceAll("[^a-z0-9]+", "-"), logins);
+        List<String> logins = shared ? ChaosContext.logins("shared", 100 + agents).subList(100, 100 + agents)
+                : ChaosContext.logins("f", agents);
+        ChaosStack stack = shared ? ctx.shared() : ctx.fresh(fault.name().replaceAll("[^a-z0-9]+", "-"), logins);
         try (CursorFollowers followers = new CursorFollowers(stack.http(), stack.agents(logins))) {
             CtiSimulator sim = stack.sim();
             Thread.sleep(1000); // the first polls fetch the attach events stored since login
@@ -56,7 +82,9 @@ public final class FaultUnderLoadProbe implements Probe {
             long lost = followers.drain(onWire, 5_000, 60_000);
             return result(recovery, followers, produced, onWire.cardinality(), lost);
         } finally {
-            ctx.release(stack);
+            if (!shared) {
+                ctx.release(stack);
+            }
         }
     }
 

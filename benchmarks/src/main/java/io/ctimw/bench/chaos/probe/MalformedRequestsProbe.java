@@ -39,6 +39,11 @@ public final class MalformedRequestsProbe implements Probe {
     }
 
     @Override
+    public boolean usesSharedStack() {
+        return true;
+    }
+
+    @Override
     public ProbeResult run(ChaosContext ctx) throws Exception {
         ChaosStack stack = ctx.shared();
         Agent fuzzer = stack.agents(List.of("shared-200")).get(0);

@@ -2,7 +2,6 @@ package io.ctimw.bench.chaos.probe;
 
 import io.ctimw.bench.chaos.env.ChaosStack;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /** SIGTERM (a deploy, a container stop) under load: the graceful stop, then a start on the same data. */
@@ -25,11 +24,8 @@ public final class MiddlewareSigterm implements Fault {
         if (took == null) {
             stack.middleware().kill9();
         }
-        stack.middleware().launch();
-        stack.middleware().awaitReady(Duration.ofSeconds(90));
         long ms = took == null ? -1 : took.toMillis();
         String stop = took == null ? "not stopped after " + PATIENCE.toSeconds() + " s (killed)" : "stop took " + ms + " ms";
-        return new Recovery(stop, "", true, Map.of("stopMs", ms),
-                List.of("- SIGTERM to exit: " + (took == null ? "did not exit within " + PATIENCE.toSeconds() + " s" : ms + " ms") + "."));
+        return Restarts.recovery(stack, stack.middleware().relaunch(Duration.ofSeconds(90)), stop, Map.of("stopMs", ms));
     }
 }

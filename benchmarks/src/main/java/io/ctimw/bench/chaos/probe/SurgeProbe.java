@@ -50,6 +50,11 @@ public final class SurgeProbe implements Probe {
     }
 
     @Override
+    public boolean usesSharedStack() {
+        return true;
+    }
+
+    @Override
     public ProbeResult run(ChaosContext ctx) throws Exception {
         ChaosStack stack = ctx.shared();
         List<String> logins = ChaosContext.logins("shared", agents);
