@@ -39,6 +39,10 @@ public final class ChaosReport {
         out.append("| JDK | ").append(cell(machine.jdk())).append(" |\n");
         out.append("| Run | ").append(started).append(", took ").append(took.toSeconds()).append(" s |\n");
         out.append("| Load average (1/5/15 min) | before ").append(loadBefore).append(", after ").append(loadAfter).append(" |\n\n");
+        out.append("The driver, the middleware, PostgreSQL and the simulator share the same cores, and other jobs may run "
+                + "at the same time (see the load averages): latencies and recovery times are floors of what the "
+                + "middleware does on a machine of its own. Leaks and 500s do not depend on the machine's speed; lost "
+                + "events can (a kill loses the backlog of that moment).\n\n");
         out.append("## Summary\n\n").append(table(results)).append('\n');
         int n = 1;
         for (ProbeResult r : results) {

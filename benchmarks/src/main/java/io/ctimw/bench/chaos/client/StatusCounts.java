@@ -38,6 +38,9 @@ public final class StatusCounts {
 
     /** "400: 5,012, 413: 80, closed: 3" */
     public String describe() {
+        if (counts.isEmpty()) {
+            return "none";
+        }
         return snapshot().entrySet().stream().map(e -> label(e.getKey()) + ": " + String.format(java.util.Locale.ROOT, "%,d", e.getValue()))
                 .collect(Collectors.joining(", "));
     }
