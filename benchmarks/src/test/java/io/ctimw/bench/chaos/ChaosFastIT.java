@@ -1,5 +1,6 @@
 package io.ctimw.bench.chaos;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ctimw.bench.chaos.probe.AuthMatrixProbe;
@@ -47,9 +48,10 @@ class ChaosFastIT {
 
     @Test
     void aCursorResumingClientLosesNothingAcrossSigterm() {
-        assertEquals(0, sigterm.count("status500"), () -> "long-polls answered 500 during the stop: " + sigterm.details());
-        assertEquals(0, sigterm.count("lost"), () -> "lost events: " + sigterm.details());
-        assertEquals(0, sigterm.count("duplicated"), () -> "duplicated events: " + sigterm.details());
+        assertAll(sigterm.details().toString(),
+                () -> assertEquals(0, sigterm.count("status500"), "long-polls answered 500 during the stop"),
+                () -> assertEquals(0, sigterm.count("lost"), "lost events"),
+                () -> assertEquals(0, sigterm.count("duplicated"), "duplicated events"));
     }
 
     private static Path jar(String property) {
