@@ -25,17 +25,21 @@ final class Connection {
         this.faults = faults;
     }
 
-    /** Queues a text frame, shaped by the frame faults that are on (reorder, malformed frames). */
-    synchronized void send(String text) {
+    /**
+     * Queues a text frame, shaped by the frame faults that are on (reorder, malformed frames).
+     * Returns false when the connection was no longer open (the frame was not queued).
+     */
+    synchronized boolean send(String text) {
         if (held != null) {
-            raw(text);
+            boolean sent = raw(text);
             raw(held);
             held = null;
+            return sent;
         } else if (faults.isOn(Faults.Switch.REORDER_FRAMES)) {
             held = text;
-        } else {
-            raw(text);
+            return socket.isOpen();
         }
+        return raw(text);
     }
 
     /** Sends a frame held back for reordering, if any (reordering was switched off). */
@@ -47,14 +51,15 @@ final class Connection {
     }
 
     /** A peer that has just gone away is not an error worth propagating. */
-    private void raw(String text) {
+    private boolean raw(String text) {
         try {
             if (faults.isOn(Faults.Switch.MALFORMED_FRAMES)) {
                 socket.send(MALFORMED_FRAME);
             }
             socket.send(text);
+            return true;
         } catch (WebsocketNotConnectedException e) {
-            // The close callback will clean up this connection.
+            return false; // The close callback will clean up this connection.
         }
     }
 

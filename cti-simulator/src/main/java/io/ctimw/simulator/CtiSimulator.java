@@ -3,6 +3,7 @@ package io.ctimw.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,5 +224,13 @@ public final class CtiSimulator implements AutoCloseable {
     /** Events produced by the current (or last) load run. */
     public long loadEventsSent() {
         return load.sent();
+    }
+
+    /**
+     * The {@code simSeq} values of the current (or last) load run that were queued on an open
+     * connection; the rest found no attached client (the NCC keeps no history, so nobody can get them).
+     */
+    public BitSet loadEventsOnWire() {
+        return load.onWire();
     }
 }

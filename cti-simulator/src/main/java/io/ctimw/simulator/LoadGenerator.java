@@ -3,6 +3,7 @@ package io.ctimw.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +21,8 @@ final class LoadGenerator {
     private final CidFactory cids;
     private ScheduledExecutorService executor;
     private volatile long sent;
+    /** Which events of the run were queued on an open connection: what a client can be held to. */
+    private final BitSet onWire = new BitSet();
 
     LoadGenerator(Switchboard board, CidFactory cids) {
         this.board = board;
@@ -37,6 +40,9 @@ final class LoadGenerator {
             targets.add(new Target(login, cids.next()));
         }
         sent = 0;
+        synchronized (onWire) {
+            onWire.clear();
+        }
         long startNanos = System.nanoTime();
         ScheduledExecutorService pacing = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cti-sim-load");
@@ -66,14 +72,23 @@ final class LoadGenerator {
         return sent;
     }
 
+    /** A copy of the set of simSeq values queued on at least one open connection in the current run. */
+    BitSet onWire() {
+        synchronized (onWire) {
+            return (BitSet) onWire.clone();
+        }
+    }
+
     private void tick(List<Target> targets, double rate, long startNanos) {
         long due = (long) ((System.nanoTime() - startNanos) / 1e9 * rate);
         long n = sent;
         while (n < due && !Thread.currentThread().isInterrupted()) {
             Target target = targets.get((int) (n % targets.size()));
             Softphone phone = board.phone(target.login);
-            if (phone != null) {
-                board.emit(phone, event(target, n));
+            if (phone != null && board.emit(phone, event(target, n)) && n <= Integer.MAX_VALUE) {
+                synchronized (onWire) {
+                    onWire.set((int) n);
+                }
             }
             n++;
             sent = n;

@@ -54,15 +54,20 @@ final class Switchboard {
         }
     }
 
-    /** Sends one event to every connection attached to the phone; serialised once. */
-    void emit(Softphone phone, ObjectNode event) {
+    /**
+     * Sends one event to every connection attached to the phone; serialised once. Returns whether it
+     * was queued on at least one open connection.
+     */
+    boolean emit(Softphone phone, ObjectNode event) {
         if (phone.attached.isEmpty()) {
-            return;
+            return false;
         }
         String text = Json.write(event);
+        boolean queued = false;
         for (Connection connection : phone.attached) {
-            connection.send(text);
+            queued |= connection.send(text);
         }
+        return queued;
     }
 
     Collection<Connection> connections() {

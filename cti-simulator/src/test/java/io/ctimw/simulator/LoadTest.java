@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,22 @@ class LoadTest extends SimulatorTestBase {
             long sentAt = last.path("params").path("simSentAtMicros").asLong();
             assertTrue(sentAt >= startMicros - 1000 && sentAt <= System.currentTimeMillis() * 1000 + 1000);
             assertEquals(wanted - 1, last.path("params").path("simSeq").asLong());
+        }
+    }
+
+    @Test
+    void countsOnTheWireOnlyWhatReachedAnAttachedConnection() {
+        try (TestClient client = TestClient.attached(sim.url(), "agent1")) {
+            sim.startLoad(2000, List.of("agent1", "agent2")); // agent2 has no connection: its events go nowhere
+            for (int i = 0; i < 100; i++) {
+                client.next();
+            }
+            long sent = sim.stopLoad();
+            BitSet onWire = sim.loadEventsOnWire();
+            assertTrue(sent >= 200, () -> "sent " + sent);
+            for (int seq = 0; seq < 200; seq++) {
+                assertEquals(seq % 2 == 0, onWire.get(seq), "simSeq " + seq);
+            }
         }
     }
 }

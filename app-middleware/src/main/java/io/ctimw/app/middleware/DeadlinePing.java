@@ -68,6 +68,11 @@ final class DeadlinePing implements EventStore, AutoCloseable {
     }
 
     @Override
+    public void quarantine(PendingEvent event, String reason) {
+        store.quarantine(event, reason);
+    }
+
+    @Override
     public long latestCursor(Login login) {
         return store.latestCursor(login);
     }

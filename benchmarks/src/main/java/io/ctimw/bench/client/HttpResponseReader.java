@@ -6,12 +6,12 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /** Reads one HTTP/1.1 response off a stream (status, headers, a Content-Length or chunked body) and discards it. */
-final class HttpResponseReader {
+public final class HttpResponseReader {
     private HttpResponseReader() {
     }
 
     /** Returns the status code; the body is consumed so the next response can follow on the connection. */
-    static int readResponse(InputStream in) throws IOException {
+    public static int readResponse(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long length = -1;

@@ -46,11 +46,16 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** Adds users with one bcrypt hash of the shared password (cost 4: each check costs ~1 ms). */
     public void seedUsers(List<String> logins, String password) throws SQLException {
-        String hash = BCrypt.hashpw(password, BCrypt.gensalt(4));
-        try (Connection c = connect();
-             PreparedStatement insert = c.prepareStatement(
-                     "insert into users (login, password_hash, enabled, created_at) values (?, ?, true, ?)"
-                             + " on conflict (login) do nothing")) {
+        try (Connection c = connect()) {
+            insertUsers(c, logins, BCrypt.hashpw(password, BCrypt.gensalt(4)));
+        }
+    }
+
+    /** Inserts enabled users sharing one bcrypt hash into the middleware's {@code users} table, in one batch. */
+    public static void insertUsers(Connection c, List<String> logins, String hash) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into users (login, password_hash, enabled, created_at) values (?, ?, true, ?)"
+                        + " on conflict (login) do nothing")) {
             c.setAutoCommit(false);
             Timestamp now = Timestamp.from(Instant.now());
             for (String login : logins) {

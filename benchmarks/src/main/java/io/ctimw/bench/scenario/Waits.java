@@ -2,13 +2,13 @@ package io.ctimw.bench.scenario;
 
 import java.util.function.BooleanSupplier;
 
-/** Small waiting helpers the scenarios share. */
-final class Waits {
+/** Small waiting helpers the scenarios (and the chaos probes) share. */
+public final class Waits {
     private Waits() {
     }
 
     /** Polls {@code done} every 20 ms; returns whether it became true within {@code millis}. */
-    static boolean until(BooleanSupplier done, long millis) throws InterruptedException {
+    public static boolean until(BooleanSupplier done, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         while (System.nanoTime() < deadline) {
             if (done.getAsBoolean()) {
