@@ -58,15 +58,12 @@ final class ArchitectureRules {
     }
 
     /**
-     * The apps see what adapters see plus their composition root's inputs: {@code CoreServices}
-     * (with its nested Ports and Settings) and the two core types its construction needs today,
-     * {@code session.SessionPolicy} (a parameter of {@code CoreServices.Settings}) and
-     * {@code session.SecureRandomTokenGenerator} (the production {@code TokenGenerator}).
+     * The apps see what adapters see plus their composition root: {@code CoreServices} (with its
+     * nested Ports and Settings). Everything its construction needs is in the ports or the model.
      */
     ArchRule appsUseTheCoreOnlyThroughItsPortsAndCoreServices() {
         return noClasses().that().resideInAPackage(pkg("app"))
-                .should().dependOnClassesThat(coreOutside(List.of(root + ".core.CoreServices",
-                        root + ".core.session.SessionPolicy", root + ".core.session.SecureRandomTokenGenerator")))
+                .should().dependOnClassesThat(coreOutside(List.of(root + ".core.CoreServices")))
                 .because("the apps wire the core through CoreServices and talk to it through its use cases");
     }
 

@@ -29,7 +29,7 @@ import io.ctimw.core.session.PasswordCheck;
 import io.ctimw.core.session.SessionCache;
 import io.ctimw.core.session.SessionExpiry;
 import io.ctimw.core.session.SessionPhones;
-import io.ctimw.core.session.SessionPolicy;
+import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.session.UserAdministration;
 import java.time.Clock;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import io.ctimw.core.model.Password;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.model.SessionToken;
 import io.ctimw.core.model.StoredEvent;
-import io.ctimw.core.session.SessionPolicy;
+import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.testing.Await;
 import io.ctimw.core.testing.CoreTestGraph;
 import io.ctimw.core.testing.FakeCtiGateway;

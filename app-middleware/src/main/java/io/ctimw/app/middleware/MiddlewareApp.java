@@ -13,8 +13,8 @@ import io.ctimw.adapters.postgres.PostgresSettings;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
-import io.ctimw.core.session.SecureRandomTokenGenerator;
-import io.ctimw.core.session.SessionPolicy;
+import io.ctimw.core.port.out.TokenGenerator;
+import io.ctimw.core.model.SessionPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -108,7 +108,7 @@ public final class MiddlewareApp implements AutoCloseable {
 
     private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti) {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi), events,
-                cti, new BcryptPasswordHasher(s.bcryptCost()), new SecureRandomTokenGenerator(), Clock.systemUTC()),
+                cti, new BcryptPasswordHasher(s.bcryptCost()), TokenGenerator.secureRandom(), Clock.systemUTC()),
                 coreSettings(s));
     }
 

@@ -4,6 +4,7 @@ import io.ctimw.core.model.Login;
 import io.ctimw.core.model.LoginResult;
 import io.ctimw.core.model.Password;
 import io.ctimw.core.model.Session;
+import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.model.SessionToken;
 import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.port.in.AuthenticationUseCase;

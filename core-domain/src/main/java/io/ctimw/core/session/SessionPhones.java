@@ -1,6 +1,7 @@
 package io.ctimw.core.session;
 
 import io.ctimw.core.model.Login;
+import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.port.out.SessionStore;
 import java.time.Clock;
 import java.time.Instant;
