@@ -26,6 +26,8 @@ final class LinkState {
     private final LinkNotifier notifier = new LinkNotifier();
     private final Object lock = new Object();
     private volatile CtiSocket socket; // the attempt in progress or the open link; written under lock
+    /** The link stop() closed: what it still sends before its close frame is routed (the CTI counted it sent). */
+    private volatile CtiSocket draining;
     private volatile boolean ready;
     private volatile CtiListener listener;
     private boolean stopped;
@@ -52,6 +54,16 @@ final class LinkState {
 
     boolean isReady() {
         return ready;
+    }
+
+    /** True for the open link, and for the one being closed by a stop until its close completes. */
+    boolean delivers(CtiSocket source) {
+        return source != null && (source == socket || source == draining);
+    }
+
+    /** True when {@code source} is the link a stop is closing. */
+    boolean isDraining(CtiSocket source) {
+        return source != null && source == draining;
     }
 
     boolean isCurrent(CtiSocket source) {
@@ -125,6 +137,7 @@ final class LinkState {
             }
             stopped = true;
             CtiSocket current = socket;
+            draining = current != null && current.isOpen() ? current : null;
             socket = null;
             return lost("stopped", failures, current);
         }

@@ -3,6 +3,7 @@ package io.ctimw.adapters.ctiws;
 import io.ctimw.core.model.Backoff;
 import io.ctimw.core.model.CtiReply;
 import io.ctimw.core.port.out.CtiListener;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LinkSupervisor implements CtiSocket.Events {
     private static final Logger LOG = LoggerFactory.getLogger(LinkSupervisor.class);
+    /** How long a stop waits for the CTI to answer its close frame. */
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(2);
 
     private final CtiLinkSettings settings;
     private final Backoff backoff;
@@ -58,6 +61,29 @@ final class LinkSupervisor implements CtiSocket.Events {
         return registered.reply();
     }
 
+    /**
+     * Waits (bounded) for the close handshake of the link being stopped, so that the events the CTI
+     * sent before it saw our close frame reach the journal before the journal is drained.
+     */
+    private void awaitClosed(CtiSocket closing) {
+        long deadline = System.nanoTime() + STOP_DRAIN.toNanos();
+        synchronized (this) {
+            while (!closing.isClosed()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("CTI link did not finish closing within {} ms", STOP_DRAIN.toMillis());
+                    return;
+                }
+                try {
+                    wait(Math.max(1, Math.min(100, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     void stop() {
         LinkState.Lost lost = state.stop();
         if (lost == null) {
@@ -66,6 +92,7 @@ final class LinkSupervisor implements CtiSocket.Events {
         state.settle(lost);
         if (lost.socket() != null) {
             lost.socket().close(CloseFrame.GOING_AWAY, "client stopping");
+            awaitClosed(lost.socket());
         }
         timer.shutdownNow();
         LOG.info("CTI link to {} stopped", settings.url());
@@ -135,20 +162,25 @@ final class LinkSupervisor implements CtiSocket.Events {
 
     @Override
     public void onText(CtiSocket source, String text) {
-        if (state.isCurrent(source)) {
+        if (state.delivers(source)) {
             parts.router().onText(text, state.listener());
         }
     }
 
     @Override
     public void onBinary(CtiSocket source, int bytes) {
-        if (state.isCurrent(source)) {
+        if (state.delivers(source)) {
             parts.router().onBinary(bytes);
         }
     }
 
     @Override
     public void onClose(CtiSocket source, int code, String reason, boolean remote) {
+        if (state.isDraining(source)) {
+            synchronized (this) {
+                notifyAll(); // stop() waits for this: every frame before the close frame has been routed
+            }
+        }
         String why = Replies.closeReason(code, reason, remote);
         LinkState.Lost lost = state.closed(source, why);
         if (lost == null) {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The agent API as the benchmark uses it, on one {@link HttpClient} (HTTP/1.1, async, keep-alive):
@@ -14,6 +15,8 @@ import java.util.concurrent.Executor;
  * cost 10,000 sockets and no threads.
  */
 public final class MiddlewareHttp {
+    private static final int LOGIN_BUSY_RETRIES = 600;
+    private static final long LOGIN_BUSY_PAUSE_MILLIS = 50;
     private final HttpClient client;
     private final String base;
     private final int port;
@@ -38,17 +41,31 @@ public final class MiddlewareHttp {
 
     /** POST /api/v1/login; completes with the token, or fails with the status and body. */
     public CompletableFuture<String> login(String login, String password) {
+        return login(login, password, LOGIN_BUSY_RETRIES);
+    }
+
+    /**
+     * A login the middleware turns away as busy (503: its password checks are all taken, globally or
+     * for this address) is retried after a short pause, as a well-behaved client does; anything else
+     * that is not 200 fails.
+     */
+    private CompletableFuture<String> login(String login, String password, int retriesLeft) {
         String body = "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/login"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(r -> {
+            if (r.statusCode() == 503 && retriesLeft > 0) {
+                Executor later = CompletableFuture.delayedExecutor(LOGIN_BUSY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+                return CompletableFuture.supplyAsync(() -> null, later)
+                        .thenCompose(x -> login(login, password, retriesLeft - 1));
+            }
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("login " + login + " -> " + r.statusCode() + " " + r.body());
             }
-            return stringField(r.body(), "token");
+            return CompletableFuture.completedFuture(stringField(r.body(), "token"));
         });
     }
 
