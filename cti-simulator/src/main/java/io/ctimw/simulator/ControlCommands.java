@@ -40,7 +40,7 @@ final class ControlCommands {
             case "silence" -> faults.silence(word(words, 1), onOff(words, 2));
             case "delay" -> faults.replyDelay(Duration.ofMillis(millis(word(words, 1))));
             case "nul-event" -> faults.emitUnstorableEvent(word(words, 1));
-            case "garbage" -> simulator.sendGarbage();
+            case "garbage" -> faults.sendGarbage();
             default -> throw usage("unknown command '" + words[0] + "'");
         }
     }

@@ -1,9 +1,7 @@
 package io.ctimw.simulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +28,7 @@ public final class CtiSimulator implements AutoCloseable {
     private final Model model;
     private final CommandJournal journal = new CommandJournal();
     private final ModelActions actions;
-    private final LoadGenerator load;
+    private final SimulatorLoad load;
     private final CtiWebSocketServer server;
     private final SimulatorFaults faults;
     private volatile boolean started;
@@ -43,7 +41,7 @@ public final class CtiSimulator implements AutoCloseable {
         CidFactory cids = new CidFactory(settings.cidAsNumber());
         this.model = new Model(settings, board, cids, new Faults(), new ModelThread());
         this.actions = new ModelActions(model);
-        this.load = new LoadGenerator(board, cids);
+        this.load = new SimulatorLoad(board, cids);
         this.faults = new SimulatorFaults(model.faults(), board, actions);
         this.server = new CtiWebSocketServer(new InetSocketAddress(settings.host(), settings.port()), board,
                 new CommandProcessor(model, journal), model.thread(), model.faults());
@@ -86,11 +84,7 @@ public final class CtiSimulator implements AutoCloseable {
         }
         closed = true;
         load.stop();
-        try {
-            server.stop(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.shutdown();
         model.thread().close();
         LOG.info("CTI simulator stopped");
     }
@@ -127,11 +121,7 @@ public final class CtiSimulator implements AutoCloseable {
 
     /** Sends an arbitrary event to the login's attached connections; {@code login} is added if absent. */
     public void emit(String login, Map<String, Object> eventFields) {
-        ObjectNode event = Json.MAPPER.valueToTree(eventFields);
-        if (!event.has("login")) {
-            event.put("login", login);
-        }
-        actions.emit(login, event);
+        actions.emit(login, eventFields);
     }
 
     /** Sends this text unchanged to every connection that has set the protocol version. */
@@ -178,59 +168,15 @@ public final class CtiSimulator implements AutoCloseable {
         return model.board().connections().size();
     }
 
-    // ---- faults (the common ones also here, for brevity in tests) ----
+    // ---- faults and load ----
 
-    /** Every fault switch: pings, duplicate and reordered frames, malformed frames, refused attaches... */
+    /** Every fault switch: dropped connections, silenced commands, pings, malformed frames, refused attaches... */
     public SimulatorFaults faults() {
         return faults;
     }
 
-    /** Same as {@code faults().dropAllConnections()}. */
-    public void dropAllConnections() {
-        faults.dropAllConnections();
-    }
-
-    /** Same as {@code faults().silence(commandName, silent)}. */
-    public void silence(String commandName, boolean silent) {
-        faults.silence(commandName, silent);
-    }
-
-    /** Same as {@code faults().failNext(commandName, description)}. */
-    public void failNext(String commandName, String description) {
-        faults.failNext(commandName, description);
-    }
-
-    /** Sends every open connection a non-JSON text frame, then a JSON object without name. */
-    public void sendGarbage() {
-        actions.sendGarbage();
-    }
-
-    // ---- load ----
-
-    /**
-     * Emits {@code eventsPerSecond} CallStatus events (one fixed cid per login) round-robin over the
-     * logins, each with {@code params.simSentAtMicros} and {@code params.simSeq}. Events for a login
-     * with no attached connection are counted but go nowhere. Replaces any running load.
-     */
-    public void startLoad(double eventsPerSecond, List<String> logins) {
-        load.start(eventsPerSecond, List.copyOf(logins));
-    }
-
-    /** Stops the load; returns the number of events produced since it started. */
-    public long stopLoad() {
-        return load.stop();
-    }
-
-    /** Events produced by the current (or last) load run. */
-    public long loadEventsSent() {
-        return load.sent();
-    }
-
-    /**
-     * The {@code simSeq} values of the current (or last) load run that were queued on an open
-     * connection; the rest found no attached client (the NCC keeps no history, so nobody can get them).
-     */
-    public BitSet loadEventsOnWire() {
-        return load.onWire();
+    /** The CallStatus event generator, for load tests and benchmarks. */
+    public SimulatorLoad load() {
+        return load;
     }
 }

@@ -57,6 +57,15 @@ final class CtiWebSocketServer extends WebSocketServer {
         }
     }
 
+    /** Closes every connection and the listener, waiting up to a second; keeps the interrupt flag. */
+    void shutdown() {
+        try {
+            stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void onStart() {
         started.countDown();

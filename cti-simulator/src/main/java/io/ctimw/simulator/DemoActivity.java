@@ -91,10 +91,10 @@ final class DemoActivity implements AutoCloseable {
         }
         loadLogins = now;
         if (now.isEmpty()) {
-            long sent = simulator.stopLoad();
+            long sent = simulator.load().stop();
             LOG.info("load: paused, no operator attached ({} events sent)", sent);
         } else {
-            simulator.startLoad(eventsPerSecond, List.copyOf(now));
+            simulator.load().start(eventsPerSecond, List.copyOf(now));
             LOG.info("load: {} events/s over {}", eventsPerSecond, now);
         }
     }

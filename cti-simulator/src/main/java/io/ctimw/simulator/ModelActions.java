@@ -1,6 +1,7 @@
 package io.ctimw.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the Java API does to the model from outside a connection; every action runs on the model thread. */
@@ -74,6 +75,15 @@ final class ModelActions {
             model.board().emit(phone, onClose);
             return true;
         });
+    }
+
+    /** The Java API's free-form event: the fields as JSON, {@code login} added if absent. */
+    void emit(String login, Map<String, Object> eventFields) {
+        ObjectNode event = Json.MAPPER.valueToTree(eventFields);
+        if (!event.has("login")) {
+            event.put("login", login);
+        }
+        emit(login, event);
     }
 
     void emit(String login, ObjectNode event) {

@@ -80,6 +80,11 @@ public final class SimulatorFaults {
         faults.failNext(commandName, description);
     }
 
+    /** Sends every open connection a non-JSON text frame, then a JSON object without name. */
+    public void sendGarbage() {
+        actions.sendGarbage();
+    }
+
     /** Sends the login's attached connections an event whose name contains U+0000 (valid JSON, unstorable text). */
     public void emitUnstorableEvent(String login) {
         ObjectNode event = Json.event(UNSTORABLE_EVENT_NAME, login);

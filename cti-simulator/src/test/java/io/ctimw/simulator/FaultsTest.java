@@ -18,7 +18,7 @@ class FaultsTest extends SimulatorTestBase {
     void dropAllConnectionsClosesAbruptlyAndForgetsAttachments() throws Exception {
         Object cid = sim.injectIncomingCall("agent1", "+7001");
         try (TestClient client = TestClient.attached(sim.url(), "agent1")) {
-            sim.dropAllConnections();
+            sim.faults().dropAllConnections();
             int code = client.awaitClosed();
             assertNotEquals(1000, code);
             assertEquals(0, sim.connectionCount());
@@ -34,19 +34,19 @@ class FaultsTest extends SimulatorTestBase {
 
     @Test
     void silencedCommandGetsNoReplyUntilSilenceIsLifted() {
-        sim.silence("GetCalls", true);
+        sim.faults().silence("GetCalls", true);
         try (TestClient client = TestClient.attached(sim.url(), "agent1")) {
             String silenced = client.command("GetCalls", "login", "agent1");
             client.expectNothingBefore("agent1");
             assertEquals("GetCalls", sim.awaitCommand(c -> silenced.equals(c.rid()), TestClient.WAIT).name());
-            sim.silence("GetCalls", false);
+            sim.faults().silence("GetCalls", false);
             client.expectReply(client.command("GetCalls", "login", "agent1"), "Calls");
         }
     }
 
     @Test
     void failNextFailsOnlyTheNextSuchCommand() {
-        sim.failNext("GetUserState", "simulated failure");
+        sim.faults().failNext("GetUserState", "simulated failure");
         try (TestClient client = TestClient.attached(sim.url(), "agent1")) {
             assertEquals("simulated failure", client.expectReply(
                     client.command("GetUserState", "login", "agent1"), "Error").path("description").asText());
@@ -70,7 +70,7 @@ class FaultsTest extends SimulatorTestBase {
     @Test
     void sendGarbageSendsNonJsonAndANamelessObject() throws Exception {
         try (TestClient client = TestClient.ready(sim.url())) {
-            sim.sendGarbage();
+            sim.faults().sendGarbage();
             String notJson = client.nextText();
             assertThrows(Exception.class, () -> new ObjectMapper().readTree(notJson));
             JsonNode nameless = client.next();

@@ -18,7 +18,7 @@ class LoadTest extends SimulatorTestBase {
             client.attach("agent2");
             long startMicros = System.currentTimeMillis() * 1000;
             long start = System.nanoTime();
-            sim.startLoad(2000, List.of("agent1", "agent2"));
+            sim.load().start(2000, List.of("agent1", "agent2"));
             int wanted = 1000;
             int agent1 = 0;
             JsonNode last = null;
@@ -30,7 +30,7 @@ class LoadTest extends SimulatorTestBase {
                 }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            long sent = sim.stopLoad();
+            long sent = sim.load().stop();
             // Pacing makes 1000 events at 2000/s take at least 0.5 s; the upper bound only catches stalls.
             assertTrue(took.toMillis() >= 450, () -> "too fast: " + took);
             assertTrue(took.toMillis() < 5000, () -> "too slow: " + took);
@@ -45,12 +45,12 @@ class LoadTest extends SimulatorTestBase {
     @Test
     void countsOnTheWireOnlyWhatReachedAnAttachedConnection() {
         try (TestClient client = TestClient.attached(sim.url(), "agent1")) {
-            sim.startLoad(2000, List.of("agent1", "agent2")); // agent2 has no connection: its events go nowhere
+            sim.load().start(2000, List.of("agent1", "agent2")); // agent2 has no connection: its events go nowhere
             for (int i = 0; i < 100; i++) {
                 client.next();
             }
-            long sent = sim.stopLoad();
-            BitSet onWire = sim.loadEventsOnWire();
+            long sent = sim.load().stop();
+            BitSet onWire = sim.load().eventsOnWire();
             // agent1's 100th event is simSeq 198: at least 199 were produced by then, every odd one for agent2.
             assertTrue(sent >= 199, () -> "sent " + sent);
             for (int seq = 0; seq < 199; seq++) {

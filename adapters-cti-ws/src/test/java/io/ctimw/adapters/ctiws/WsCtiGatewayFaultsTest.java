@@ -26,7 +26,7 @@ class WsCtiGatewayFaultsTest {
     @Test
     void garbageFramesAreCountedAndTheLinkStaysUpForLaterEvents() {
         try (LinkHarness h = LinkHarness.start()) {
-            h.sim.sendGarbage(); // a non-JSON frame and an object without name
+            h.sim.faults().sendGarbage(); // a non-JSON frame and an object without name
             h.sim.emitRaw("[1,2]");
             h.sim.emitRaw("\"just a string\"");
             h.sim.emitRaw("{\"name\":\"\",\"login\":\"agent1\"}");
@@ -49,7 +49,7 @@ class WsCtiGatewayFaultsTest {
     void anErrorFromTheCtiIsRejectedWithItsDescription() throws Exception {
         try (LinkHarness h = LinkHarness.start()) {
             reply(h.gateway.attach(AGENT));
-            h.sim.failNext("GetUserState", "licence server unreachable");
+            h.sim.faults().failNext("GetUserState", "licence server unreachable");
             CtiReply reply = reply(h.gateway.send(AGENT, GET_STATE));
             assertEquals(new CtiReply.Rejected("licence server unreachable"), reply);
         }
@@ -59,7 +59,7 @@ class WsCtiGatewayFaultsTest {
     void aSilencedCommandTimesOutAfterTheConfiguredTimeout() throws Exception {
         try (LinkHarness h = LinkHarness.start(b -> b, s -> s.withReplyTimeout(Duration.ofMillis(300)))) {
             reply(h.gateway.attach(AGENT));
-            h.sim.silence("GetCalls", true);
+            h.sim.faults().silence("GetCalls", true);
             long start = System.nanoTime();
             CtiReply reply = reply(h.gateway.send(AGENT, GET_CALLS));
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -87,11 +87,11 @@ class WsCtiGatewayFaultsTest {
     void aCommandPendingWhenTheLinkDropsCompletesWithLinkDown() throws Exception {
         try (LinkHarness h = LinkHarness.start()) {
             reply(h.gateway.attach(AGENT));
-            h.sim.silence("GetCalls", true);
+            h.sim.faults().silence("GetCalls", true);
             CompletableFuture<CtiReply> pending = h.gateway.send(AGENT, GET_CALLS).toCompletableFuture();
             h.sim.awaitCommand(c -> c.is("GetCalls"), WAIT);
             assertFalse(pending.isDone());
-            h.sim.dropAllConnections();
+            h.sim.faults().dropAllConnections();
             CtiReply.LinkDown down = assertInstanceOf(CtiReply.LinkDown.class, reply(pending));
             assertFalse(down.reason().isBlank());
             Await.until(() -> h.listener.downs() == 1, WAIT, "drop not reported");
@@ -104,7 +104,7 @@ class WsCtiGatewayFaultsTest {
             // Reconnect with the version reply held back: connected, but not yet initialised.
             h.sim.faults().replyDelay(Duration.ofSeconds(1));
             h.sim.clearReceivedCommands();
-            h.sim.dropAllConnections();
+            h.sim.faults().dropAllConnections();
             Await.until(() -> h.listener.downs() == 1, WAIT, "drop not reported");
             h.sim.awaitCommand(c -> c.is("SetProtocolVersion"), WAIT);
             assertFalse(h.gateway.isReady());

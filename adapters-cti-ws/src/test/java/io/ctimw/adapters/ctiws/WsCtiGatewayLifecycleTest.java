@@ -131,7 +131,7 @@ class WsCtiGatewayLifecycleTest {
     void stopClosesForGoodFailsPendingCommandsAndReportsDownOnce() throws Exception {
         try (LinkHarness h = LinkHarness.start()) {
             reply(h.gateway.attach(AGENT));
-            h.sim.silence("GetCalls", true);
+            h.sim.faults().silence("GetCalls", true);
             CompletionStage<CtiReply> pending = h.gateway.send(AGENT, new ControlCommand("GetCalls", Map.of()));
             h.sim.awaitCommand(c -> c.is("GetCalls"), WAIT);
 

@@ -75,7 +75,7 @@ class WsCtiGatewayLockTest {
             try {
                 gateway.start(listener);
                 Await.until(() -> listener.seen.size() == 1, WAIT, "link never came up");
-                sim.dropAllConnections();
+                sim.faults().dropAllConnections();
                 Await.until(() -> listener.seen.size() == 3, WAIT, "drop and reconnect not told");
                 assertEquals(List.of("up:true", "down:true", "up:true"), listener.seen);
             } finally {
@@ -88,11 +88,11 @@ class WsCtiGatewayLockTest {
     void commandsFailedByALinkLossOrStopCompleteWithTheLockReleased() throws Exception {
         try (LinkHarness h = LinkHarness.start()) {
             reply(h.gateway.attach(AGENT));
-            h.sim.silence("GetCalls", true);
+            h.sim.faults().silence("GetCalls", true);
             CompletableFuture<Boolean> onDrop = h.gateway.send(AGENT, GET_CALLS).toCompletableFuture()
                     .thenApply(reply -> reply instanceof CtiReply.LinkDown && anotherThreadCanSend(h.gateway));
             h.sim.awaitCommand(c -> c.is("GetCalls"), WAIT);
-            h.sim.dropAllConnections();
+            h.sim.faults().dropAllConnections();
             assertTrue(onDrop.get(2 * WAIT.toMillis(), TimeUnit.MILLISECONDS), "failed under the lock on drop");
 
             Await.until(() -> h.gateway.isReady() && h.listener.ups() == 2, WAIT, "did not reconnect");

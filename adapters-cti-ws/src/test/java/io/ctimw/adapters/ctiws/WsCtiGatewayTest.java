@@ -41,7 +41,7 @@ class WsCtiGatewayTest extends CtiGatewayContract {
 
             @Override
             public void dropLink() {
-                sim.dropAllConnections();
+                sim.faults().dropAllConnections();
             }
 
             @Override

@@ -62,7 +62,7 @@ class WsCtiGatewayWireTest {
             for (int i = 0; i < 5; i++) {
                 reply(h.gateway.send(AGENT, new ControlCommand("GetUserState", Map.of())));
             }
-            h.sim.dropAllConnections();
+            h.sim.faults().dropAllConnections();
             Await.until(() -> h.listener.ups() == 2 && h.gateway.isReady(), WAIT, "no reconnect");
             reply(h.gateway.attach(AGENT));
             reply(h.gateway.send(AGENT, new ControlCommand("GetCalls", Map.of())));

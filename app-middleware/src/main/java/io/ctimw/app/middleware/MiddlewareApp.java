@@ -1,10 +1,7 @@
 package io.ctimw.app.middleware;
 
-import io.ctimw.adapters.ctiws.CtiLinkSettings;
 import io.ctimw.adapters.ctiws.WsCtiGateway;
-import io.ctimw.adapters.http.EdgeLimits;
 import io.ctimw.adapters.http.HttpApi;
-import io.ctimw.adapters.http.HttpSettings;
 import io.ctimw.adapters.postgres.BcryptPasswordHasher;
 import io.ctimw.adapters.postgres.JdbiEventStore;
 import io.ctimw.adapters.postgres.JdbiSessionStore;
@@ -14,7 +11,6 @@ import io.ctimw.core.CoreServices;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.TokenGenerator;
-import io.ctimw.core.model.SessionPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -63,11 +59,11 @@ public final class MiddlewareApp implements AutoCloseable {
         try {
             db = DatabaseLauncher.open(s.db());
             Jdbi jdbi = db.database().jdbi();
-            WsCtiGateway cti = new WsCtiGateway(ctiSettings(s.cti()));
+            WsCtiGateway cti = new WsCtiGateway(AdapterSettings.ctiSettings(s.cti()));
             events = new DeadlinePing(new JdbiEventStore(jdbi), PROBE_DEADLINE);
             core = core(s, jdbi, events, cti);
             core.start();
-            http = new HttpApi(httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
+            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
             port.close();
             startHttp(http, s.http());
             ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -103,13 +99,13 @@ public final class MiddlewareApp implements AutoCloseable {
      * build it here, so an account is administered by the very services that log it in.
      */
     static CoreServices core(MiddlewareSettings s, Jdbi jdbi) {
-        return core(s, jdbi, new JdbiEventStore(jdbi), new WsCtiGateway(ctiSettings(s.cti())));
+        return core(s, jdbi, new JdbiEventStore(jdbi), new WsCtiGateway(AdapterSettings.ctiSettings(s.cti())));
     }
 
     private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti) {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi), events,
                 cti, new BcryptPasswordHasher(s.bcryptCost()), TokenGenerator.secureRandom(), Clock.systemUTC()),
-                coreSettings(s));
+                AdapterSettings.coreSettings(s));
     }
 
     /** Delivery positions are written behind, once a second; a failed round is retried by the next. */
@@ -128,34 +124,6 @@ public final class MiddlewareApp implements AutoCloseable {
             throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + rootMessage(e), e);
         }
-    }
-
-    static CoreServices.Settings coreSettings(MiddlewareSettings s) {
-        return new CoreServices.Settings(
-                new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(), s.sessions().touchInterval(),
-                        s.sessions().maxConcurrentLogins()),
-                s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(), s.events().retention(),
-                s.events().readerThreads());
-    }
-
-    static HttpSettings httpSettings(MiddlewareSettings s) {
-        return new HttpSettings(s.http().host(), s.http().port(), s.http().maxBodyBytes(),
-                HttpSettings.DEFAULT_COOKIE_NAME, s.http().cookieSecure(), s.sessions().absoluteTimeout(),
-                s.http().defaultEventLimit(), s.http().retryAfterSeconds(), s.http().maxThreads(),
-                Duration.ofSeconds(90), Duration.ofSeconds(120), edgeLimits(s));
-    }
-
-    // The edge admits as many logins as the core may check at once: the rest are refused before their body is read.
-    private static EdgeLimits edgeLimits(MiddlewareSettings s) {
-        MiddlewareSettings.HttpLimits l = s.http().limits();
-        int logins = s.sessions().maxConcurrentLogins();
-        return new EdgeLimits(l.bodyTimeout(), l.minBodyRate(), l.maxPendingBodies(), l.maxPendingBodiesPerAddress(),
-                l.maxRequestsPerAddress(), logins, Math.min(logins, l.maxLoginsPerAddress()));
-    }
-
-    static CtiLinkSettings ctiSettings(MiddlewareSettings.Cti c) {
-        return new CtiLinkSettings(c.url(), c.subprotocol(), c.protocolVersion(), c.connectTimeout(),
-                c.replyTimeout(), c.pingInterval(), c.reconnectMin(), c.reconnectMax());
     }
 
     public int httpPort() {

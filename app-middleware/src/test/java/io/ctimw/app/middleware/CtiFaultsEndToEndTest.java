@@ -35,7 +35,7 @@ class CtiFaultsEndToEndTest {
             assertEquals("no licence", refused.get("description").asText(), refused.toString());
 
             cti.faults().rejectAttaches(false);
-            cti.dropAllConnections();
+            cti.faults().dropAllConnections();
             a1.awaitEvent("mw.PhoneAvailable", WAIT);
             cti.awaitAttached("agent1", WAIT);
         }

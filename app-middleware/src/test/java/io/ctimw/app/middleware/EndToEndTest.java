@@ -129,7 +129,7 @@ class EndToEndTest {
     void aCtiErrorIsNotA200AndCarriesTheCtisReason() throws Exception {
         AgentHttp a1 = mw.agent().login("agent1", MiddlewareHarness.PASSWORD);
         cti.awaitAttached("agent1", WAIT);
-        cti.failNext("MakeCall", "number is barred");
+        cti.faults().failNext("MakeCall", "number is barred");
         HttpResponse<String> r = a1.control("{\"name\":\"MakeCall\",\"phoneNumber\":\"+3512345\"}");
         assertEquals(422, r.statusCode(), r.body());
         assertEquals("number is barred", AgentHttp.JSON.readTree(r.body()).get("ctiDescription").asText());
@@ -139,7 +139,7 @@ class EndToEndTest {
     void aSilentCtiGives504() throws Exception {
         AgentHttp a1 = mw.agent().login("agent1", MiddlewareHarness.PASSWORD);
         cti.awaitAttached("agent1", WAIT);
-        cti.silence("GetUserState", true);
+        cti.faults().silence("GetUserState", true);
         assertEquals(504, a1.control("{\"name\":\"GetUserState\"}").statusCode());
     }
 

@@ -80,7 +80,7 @@ class HostileClientsEndToEndTest {
     void theEdgeAdmitsAsManyLoginsAsTheCoreMayCheck() {
         MiddlewareSettings s = MiddlewareHarness.settings(db, cti.url(),
                 Map.of("security.max-concurrent-logins", 3, "http.max-logins-per-address", 5));
-        HttpSettings http = MiddlewareApp.httpSettings(s);
+        HttpSettings http = AdapterSettings.httpSettings(s);
         EdgeLimits limits = http.limits();
 
         assertEquals(3, limits.maxConcurrentLogins());

@@ -44,7 +44,7 @@ class ResilienceTest {
             AgentHttp a1 = mw.agent().login("agent1", MiddlewareHarness.PASSWORD);
             cti.awaitAttached("agent1", WAIT);
             a1.awaitEvent("mw.PhoneAvailable", WAIT);
-            cti.dropAllConnections();
+            cti.faults().dropAllConnections();
             List<JsonNode> seen = a1.awaitEvent("mw.PhoneUnavailable", WAIT);
             seen.addAll(a1.awaitEvent("mw.PhoneAvailable", WAIT));
             cti.awaitAttached("agent1", WAIT);

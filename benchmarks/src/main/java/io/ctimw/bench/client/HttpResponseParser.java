@@ -14,11 +14,8 @@ final class HttpResponseParser {
 
     private static final int MAX_LINE = 64 * 1024;
 
-    private byte[] in = new byte[512];
-    private int rd;
-    private int wr;
+    private final ReceiveBuffer buf = new ReceiveBuffer();
     private State state = State.HEAD;
-    private int headScanFrom;
 
     private int status;
     private long cursor;
@@ -29,31 +26,24 @@ final class HttpResponseParser {
 
     /** Feeds what was read (the buffer is drained); calls {@code out} once per response completed by it. */
     void feed(ByteBuffer src, Consumer<PollAnswer> out) {
-        int n = src.remaining();
-        ensureRoom(n);
-        src.get(in, wr, n);
-        wr += n;
+        buf.append(src);
         parse(out);
     }
 
     /** Same, from an array. */
     void feed(byte[] src, int off, int len, Consumer<PollAnswer> out) {
-        ensureRoom(len);
-        System.arraycopy(src, off, in, wr, len);
-        wr += len;
+        buf.append(src, off, len);
         parse(out);
     }
 
     /** Whether a response has started but not completed (so a close now loses it). */
     boolean midResponse() {
-        return state != State.HEAD || wr > rd;
+        return state != State.HEAD || buf.available() > 0;
     }
 
     /** Forgets everything (a new connection). */
     void reset() {
-        rd = 0;
-        wr = 0;
-        headScanFrom = 0;
+        buf.clear();
         state = State.HEAD;
         bodyLength = 0;
     }
@@ -62,21 +52,19 @@ final class HttpResponseParser {
         while (true) {
             switch (state) {
                 case HEAD -> {
-                    int end = indexOf4(Math.max(rd, headScanFrom));
+                    int end = buf.headEnd();
                     if (end < 0) {
-                        headScanFrom = Math.max(rd, wr - 3);
-                        checkLine(wr - rd);
+                        checkLine();
                         return;
                     }
-                    head(rd, end);
-                    rd = end + 4;
-                    headScanFrom = rd;
+                    head(buf.position(), end);
+                    buf.position(end + 4);
                     if (state == State.HEAD) {
                         emit(out); // no body
                     }
                 }
                 case BODY -> {
-                    int take = (int) Math.min(left, wr - rd);
+                    int take = (int) Math.min(left, buf.available());
                     appendBody(take);
                     left -= take;
                     if (left > 0) {
@@ -86,17 +74,17 @@ final class HttpResponseParser {
                     emit(out);
                 }
                 case CHUNK_SIZE -> {
-                    int eol = indexOfCrlf(rd);
+                    int eol = buf.lineEnd();
                     if (eol < 0) {
-                        checkLine(wr - rd);
+                        checkLine();
                         return;
                     }
-                    left = chunkSize(rd, eol);
-                    rd = eol + 2;
+                    left = chunkSize(buf.position(), eol);
+                    buf.position(eol + 2);
                     state = left == 0 ? State.TRAILER : State.CHUNK_DATA;
                 }
                 case CHUNK_DATA -> {
-                    int take = (int) Math.min(left, wr - rd);
+                    int take = (int) Math.min(left, buf.available());
                     appendBody(take);
                     left -= take;
                     if (left > 0) {
@@ -105,26 +93,25 @@ final class HttpResponseParser {
                     state = State.CHUNK_END;
                 }
                 case CHUNK_END -> {
-                    if (wr - rd < 2) {
+                    if (buf.available() < 2) {
                         return;
                     }
-                    if (in[rd] != '\r' || in[rd + 1] != '\n') {
+                    if (buf.lineEnd() != buf.position()) {
                         throw new IllegalStateException("no CRLF after a chunk");
                     }
-                    rd += 2;
+                    buf.position(buf.position() + 2);
                     state = State.CHUNK_SIZE;
                 }
                 case TRAILER -> {
-                    int eol = indexOfCrlf(rd);
+                    int eol = buf.lineEnd();
                     if (eol < 0) {
-                        checkLine(wr - rd);
+                        checkLine();
                         return;
                     }
-                    boolean last = eol == rd;
-                    rd = eol + 2;
+                    boolean last = eol == buf.position();
+                    buf.position(eol + 2);
                     if (last) {
                         state = State.HEAD;
-                        headScanFrom = rd;
                         emit(out);
                     }
                 }
@@ -132,52 +119,20 @@ final class HttpResponseParser {
         }
     }
 
-    /** Parses the status line and headers in {@code in[from, end)} and sets the body state. */
+    /** Takes the head's status and headers and sets the body state. */
     private void head(int from, int end) {
-        int eol = indexOfCrlf(from);
-        if (eol < 0 || eol > end) {
-            eol = end;
-        }
-        if (eol - from < 12 || in[from] != 'H' || in[from + 8] != ' ') {
-            throw new IllegalStateException("not an HTTP status line: " + text(from, Math.min(eol, from + 40)));
-        }
-        status = (in[from + 9] - '0') * 100 + (in[from + 10] - '0') * 10 + (in[from + 11] - '0');
-        cursor = -1;
-        close = false;
-        long length = -1;
-        boolean chunked = false;
-        int line = eol + 2;
-        while (line < end) {
-            int lineEnd = indexOfCrlf(line);
-            if (lineEnd < 0 || lineEnd > end) {
-                lineEnd = end;
-            }
-            int colon = line;
-            while (colon < lineEnd && in[colon] != ':') {
-                colon++;
-            }
-            if (colon < lineEnd) {
-                String value = text(colon + 1, lineEnd).trim();
-                if (nameIs(line, colon, "content-length")) {
-                    length = Long.parseLong(value);
-                } else if (nameIs(line, colon, "transfer-encoding")) {
-                    chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
-                } else if (nameIs(line, colon, "x-cursor")) {
-                    cursor = Long.parseLong(value);
-                } else if (nameIs(line, colon, "connection")) {
-                    close = value.equalsIgnoreCase("close");
-                }
-            }
-            line = lineEnd + 2;
-        }
+        ResponseHead head = ResponseHead.parse(buf.bytes(), from, end);
+        status = head.status();
+        cursor = head.cursor();
+        close = head.close();
         bodyLength = 0;
-        if (status == 204 || status == 304 || status / 100 == 1) {
+        if (head.bodyless()) {
             state = State.HEAD;
-        } else if (chunked) {
+        } else if (head.chunked()) {
             state = State.CHUNK_SIZE;
-        } else if (length >= 0) {
-            left = length;
-            state = length == 0 ? State.HEAD : State.BODY;
+        } else if (head.contentLength() >= 0) {
+            left = head.contentLength();
+            state = left == 0 ? State.HEAD : State.BODY;
         } else {
             throw new IllegalStateException("HTTP " + status + " without Content-Length or chunked body");
         }
@@ -186,7 +141,7 @@ final class HttpResponseParser {
     private void emit(Consumer<PollAnswer> out) {
         String text = bodyLength == 0 ? "" : new String(body, 0, bodyLength, StandardCharsets.ISO_8859_1);
         bodyLength = 0;
-        compact();
+        buf.compact();
         out.accept(new PollAnswer(status, cursor, text, close));
     }
 
@@ -196,12 +151,12 @@ final class HttpResponseParser {
             System.arraycopy(body, 0, bigger, 0, bodyLength);
             body = bigger;
         }
-        System.arraycopy(in, rd, body, bodyLength, n);
+        buf.take(body, bodyLength, n);
         bodyLength += n;
-        rd += n;
     }
 
     private long chunkSize(int from, int eol) {
+        byte[] in = buf.bytes();
         long size = 0;
         int digits = 0;
         for (int i = from; i < eol; i++) {
@@ -213,76 +168,13 @@ final class HttpResponseParser {
             digits++;
         }
         if (digits == 0) {
-            throw new IllegalStateException("bad chunk size line: " + text(from, eol));
+            throw new IllegalStateException("bad chunk size line: " + ResponseHead.text(in, from, eol));
         }
         return size;
     }
 
-    private boolean nameIs(int from, int to, String lowerName) {
-        if (to - from != lowerName.length()) {
-            return false;
-        }
-        for (int i = 0; i < lowerName.length(); i++) {
-            int c = in[from + i];
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != lowerName.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int indexOf4(int from) {
-        for (int i = from; i + 3 < wr; i++) {
-            if (in[i] == '\r' && in[i + 1] == '\n' && in[i + 2] == '\r' && in[i + 3] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private int indexOfCrlf(int from) {
-        for (int i = from; i + 1 < wr; i++) {
-            if (in[i] == '\r' && in[i + 1] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void checkLine(int pending) {
-        if (pending > MAX_LINE) {
+    private void checkLine() {
+        if (buf.available() > MAX_LINE) {
             throw new IllegalStateException("response head longer than " + MAX_LINE + " bytes");
         }
-    }
-
-    private String text(int from, int to) {
-        return new String(in, from, to - from, StandardCharsets.ISO_8859_1);
-    }
-
-    private void compact() {
-        if (rd == wr) {
-            headScanFrom -= rd;
-            rd = 0;
-            wr = 0;
-            if (headScanFrom < 0) {
-                headScanFrom = 0;
-            }
-        }
-    }
-
-    private void ensureRoom(int n) {
-        if (wr + n <= in.length) {
-            return;
-        }
-        int pending = wr - rd;
-        byte[] target = pending + n <= in.length ? in : new byte[Math.max(pending + n, in.length * 2)];
-        System.arraycopy(in, rd, target, 0, pending);
-        in = target;
-        headScanFrom = Math.max(0, headScanFrom - rd);
-        rd = 0;
-        wr = pending;
-    }
-}
+    }}

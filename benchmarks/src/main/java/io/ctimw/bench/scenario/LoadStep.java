@@ -37,7 +37,7 @@ final class LoadStep {
         fleet.ledger().reset();
         long errorsBefore = fleet.errors();
         long start = System.nanoTime();
-        sim.startLoad(rate, logins);
+        sim.load().start(rate, logins);
         Thread.sleep(warmupMillis);
         fleet.resetLatency();
         cpu.start();
@@ -45,7 +45,7 @@ final class LoadStep {
         Thread.sleep(measureMillis);
         Map<String, Double> used = cpu.stop();
         GcLog.Pauses pauses = gcLog.pausesSince(gcMark);
-        long sent = sim.stopLoad();
+        long sent = sim.load().stop();
         double seconds = (System.nanoTime() - start) / 1e9;
         Waits.until(() -> fleet.ledger().distinct() >= sent, drainMillis);
         return new Result(rate, sent, fleet.ledger().distinct(), fleet.ledger().duplicates(), seconds,

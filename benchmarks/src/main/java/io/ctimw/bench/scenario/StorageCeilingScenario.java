@@ -37,9 +37,9 @@ public final class StorageCeilingScenario implements Scenario {
         ctx.fleet().close(); // no re-polls: this scenario measures storage alone
         BenchDatabase db = ctx.db();
         List<String> logins = BenchContext.loginsOf(ctx.agents());
-        ctx.sim().startLoad(1000, logins); // a second of load, so a real stored payload can be copied
+        ctx.sim().load().start(1000, logins); // a second of load, so a real stored payload can be copied
         Thread.sleep(1000);
-        ctx.sim().stopLoad();
+        ctx.sim().load().stop();
         awaitQuiet(db);
         String payload = db.sampleLoadPayload();
         int offered = ctx.options().floodRate();
@@ -49,14 +49,14 @@ public final class StorageCeilingScenario implements Scenario {
         List<Double> ratios = new ArrayList<>();
         List<Long> sentCounts = new ArrayList<>();
         for (int i = 0; i < ctx.options().repeats(); i++) {
-            ctx.sim().startLoad(offered, logins);
+            ctx.sim().load().start(offered, logins);
             Thread.sleep(2000); // queues fill, woken polls of the previous scenario answer
             long c0 = db.maxCursor();
             long t0 = System.nanoTime();
             Thread.sleep(millis);
             long c1 = db.maxCursor();
             long t1 = System.nanoTime();
-            sentCounts.add(ctx.sim().stopLoad());
+            sentCounts.add(ctx.sim().load().stop());
             double mw = (c1 - c0) / ((t1 - t0) / 1e9);
             awaitQuiet(db);
             double dj = DirectInsert.rowsPerSecond(db, logins, payload, BATCH, millis);

@@ -164,7 +164,7 @@ class AgentEndToEndTest {
         Run unknown = agent("", "answer", "no-such-call");
         assertEquals(5, unknown.code());
         assertTrue(unknown.err().contains("no-such-call"), unknown.err());
-        cti.failNext("MakeCall", "number is barred");
+        cti.faults().failNext("MakeCall", "number is barred");
         Run barred = agent("", "call", "+3512345");
         assertEquals(5, barred.code());
         assertTrue(barred.err().contains("number is barred"), barred.err());

@@ -2,11 +2,9 @@ package io.ctimw.bench.chaos.env;
 
 import io.ctimw.bench.env.MachineInfo;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,14 +61,14 @@ public final class MiddlewareNode implements AutoCloseable {
         command.add("-Xlog:gc:file=" + dir.resolve("gc-" + (++starts) + ".log"));
         command.addAll(List.of("-jar", jar.toString(), "--config", dir.resolve("middleware.conf").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().path().toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("CTIMW_"));
         process = builder.start();
     }
 
     /**
      * Starts the jar again and waits for {@code /ready}; returns the milliseconds that took, or -1 when it
-     * exited or was not ready within the timeout (then {@link #lastLine()} says why).
+     * exited or was not ready within the timeout (then {@link NodeLog#lastLine()} says why).
      */
     public long relaunch(Duration timeout) throws IOException, InterruptedException {
         long start = System.nanoTime();
@@ -83,24 +81,19 @@ public final class MiddlewareNode implements AutoCloseable {
         }
     }
 
-    /** The log's last line: after a failed start, the one line the middleware printed about why. */
-    public String lastLine() {
-        return logTail(1).trim();
-    }
-
     /** Polls {@code /ready} until 200; throws with the log's tail when the deadline passes or the jar exits. */
     public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the middleware exited with " + process.exitValue() + ":\n" + logTail(20));
+                throw new IllegalStateException("the middleware exited with " + process.exitValue() + ":\n" + log().tail(20));
             }
             if (readyStatus(Duration.ofSeconds(2)) == 200) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the middleware was not ready within " + timeout + ":\n" + logTail(20));
+        throw new IllegalStateException("the middleware was not ready within " + timeout + ":\n" + log().tail(20));
     }
 
     /** The status of {@code GET /ready}, or -1 when it does not answer within the timeout. */
@@ -159,26 +152,8 @@ public final class MiddlewareNode implements AutoCloseable {
         return dir.resolve("gc-" + starts + ".log");
     }
 
-    public Path log() {
-        return dir.resolve("middleware.log");
-    }
-
-    /** Lines of the log that match (e.g. " ERROR "), over every start. */
-    public long logLines(String contains) {
-        try (var lines = Files.lines(log(), StandardCharsets.ISO_8859_1)) {
-            return lines.filter(l -> l.contains(contains)).count();
-        } catch (IOException | UncheckedIOException e) {
-            return -1;
-        }
-    }
-
-    public String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log(), StandardCharsets.ISO_8859_1);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+    public NodeLog log() {
+        return new NodeLog(dir.resolve("middleware.log"));
     }
 
     /** Stops the jar (SIGTERM, then SIGKILL) and the embedded PostgreSQL if it outlived it. */

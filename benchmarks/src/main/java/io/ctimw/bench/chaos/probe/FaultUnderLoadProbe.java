@@ -73,12 +73,12 @@ public final class FaultUnderLoadProbe implements Probe {
         try (CursorFollowers followers = new CursorFollowers(stack.http(), stack.agents(logins))) {
             CtiSimulator sim = stack.sim();
             Thread.sleep(1000); // the first polls fetch the attach events stored since login
-            sim.startLoad(eventsPerSecond, logins);
+            sim.load().start(eventsPerSecond, logins);
             Thread.sleep(beforeMillis);
             Recovery recovery = fault.inflict(stack);
             Thread.sleep(afterMillis);
-            long produced = sim.stopLoad();
-            BitSet onWire = sim.loadEventsOnWire();
+            long produced = sim.load().stop();
+            BitSet onWire = sim.load().eventsOnWire();
             long lost = followers.drain(onWire, 5_000, 60_000);
             return result(recovery, followers, produced, onWire.cardinality(), lost);
         } finally {

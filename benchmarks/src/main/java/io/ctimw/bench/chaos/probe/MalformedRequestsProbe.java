@@ -51,7 +51,7 @@ public final class MalformedRequestsProbe implements Probe {
         StatusCounts statuses = new StatusCounts();
         Map<String, Long> fiveHundredsByKind = new ConcurrentHashMap<>();
         List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
-        long errorsBefore = stack.middleware().logLines(" ERROR ");
+        long errorsBefore = stack.middleware().log().count(" ERROR ");
         List<Thread> workers = new ArrayList<>();
         int[] left = {requests};
         for (int i = 0; i < THREADS; i++) {
@@ -83,7 +83,7 @@ public final class MalformedRequestsProbe implements Probe {
             t.join();
         }
         int ready = stack.middleware().readyStatus(Duration.ofSeconds(5));
-        long errorLines = stack.middleware().logLines(" ERROR ") - errorsBefore;
+        long errorLines = stack.middleware().log().count(" ERROR ") - errorsBefore;
         long status500 = statuses.get(500);
         List<String> details = new ArrayList<>();
         details.add(String.format(Locale.ROOT, "- %,d requests (seed %d; kinds round-robin: %s), a new connection each, "

@@ -19,7 +19,7 @@ final class Restarts {
         all.put("readyAfterMs", readyMs);
         String prefix = figure.isEmpty() ? "" : figure + "; ";
         if (readyMs < 0) {
-            String why = stack.middleware().lastLine();
+            String why = stack.middleware().log().lastLine();
             return new Recovery(prefix + "**the restarted middleware did not come back**", "it starts again", false, all,
                     List.of("- The restarted middleware was not ready within 90 s; its last line: `" + why.replace('`', '\'')
                             + "`. Events after the fault could not be delivered."));

@@ -50,7 +50,7 @@ public final class SoakProbe implements Probe {
         try (PollerFleet fleet = new PollerFleet(stack.http())) {
             fleet.add(stack.agents(logins));
             Thread.sleep(1000);
-            stack.sim().startLoad(eventsPerSecond, logins);
+            stack.sim().load().start(eventsPerSecond, logins);
             long start = System.nanoTime();
             long end = start + minutes * 60_000_000_000L;
             while (System.nanoTime() < end) {
@@ -59,9 +59,9 @@ public final class SoakProbe implements Probe {
                 samples.add(new long[] {elapsedMs, lastHeapAfterGc(stack.middleware().gcLog()),
                         stack.middleware().rssBytes() >> 20});
             }
-            stack.sim().stopLoad();
+            stack.sim().load().stop();
             Thread.sleep(2000);
-            long onWire = stack.sim().loadEventsOnWire().cardinality();
+            long onWire = stack.sim().load().eventsOnWire().cardinality();
             long delivered = fleet.ledger().distinct();
             Latency latency = Latency.ofMicros(fleet.latency().snapshot());
             return result(samples, onWire, delivered, fleet.ledger().duplicates(), latency, fleet.errors());

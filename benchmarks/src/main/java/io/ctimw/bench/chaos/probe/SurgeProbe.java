@@ -65,23 +65,23 @@ public final class SurgeProbe implements Probe {
              ServiceProbe probe = new ServiceProbe(stack.port(), quiet.get(0).token())) {
             fleet.add(quiet);
             Thread.sleep(1000);
-            sim.startLoad(eventsPerSecond, logins);
+            sim.load().start(eventsPerSecond, logins);
             Thread.sleep(2000);
             fleet.resetLatency();
             probe.latency().reset();
             Thread.sleep(3000);
             Latency baseline = Latency.ofMicros(fleet.latency().snapshot());
-            sim.stopLoad();
+            sim.load().stop();
             Thread.sleep(500); // the baseline's last events land before the ledger starts over
             fleet.resetLatency();
             probe.latency().reset();
             fleet.ledger().reset();
-            sim.startLoad(eventsPerSecond, logins); // numbers the attack window's events from 0
+            sim.load().start(eventsPerSecond, logins); // numbers the attack window's events from 0
             try (Attack attack = factory.start(stack, attacker.token())) {
                 Thread.sleep(attackMillis);
-                long produced = sim.stopLoad();
+                long produced = sim.load().stop();
                 Thread.sleep(1000); // grace: an event sent in the last second may still be on its way
-                long onWire = sim.loadEventsOnWire().cardinality();
+                long onWire = sim.load().eventsOnWire().cardinality();
                 long delivered = fleet.ledger().distinct();
                 Latency during = Latency.ofMicros(fleet.latency().snapshot());
                 Latency service = Latency.ofMicros(probe.latency().snapshot());

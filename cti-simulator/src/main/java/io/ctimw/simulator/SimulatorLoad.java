@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Emits CallStatus-like events at a fixed rate, round-robin over logins, from one pacing thread.
  * Each tick sends as many events as the rate says are due by now, so the average rate holds even
- * when ticks are late, without one task per event.
+ * when ticks are late, without one task per event. Reached through {@link CtiSimulator#load()};
+ * thread-safe.
  */
-final class LoadGenerator {
+public final class SimulatorLoad {
     private static final long TICK_MICROS = 2_000;
 
     private final Switchboard board;
@@ -24,12 +25,18 @@ final class LoadGenerator {
     /** Which events of the run were queued on an open connection: what a client can be held to. */
     private final BitSet onWire = new BitSet();
 
-    LoadGenerator(Switchboard board, CidFactory cids) {
+    SimulatorLoad(Switchboard board, CidFactory cids) {
         this.board = board;
         this.cids = cids;
     }
 
-    synchronized void start(double eventsPerSecond, List<String> logins) {
+    /**
+     * Emits {@code eventsPerSecond} CallStatus events (one fixed cid per login) round-robin over the
+     * logins, each with {@code params.simSentAtMicros} and {@code params.simSeq}. Events for a login
+     * with no attached connection are counted but go nowhere. Replaces any running load.
+     */
+    public synchronized void start(double eventsPerSecond, List<String> logins) {
+        logins = List.copyOf(logins);
         if (!(eventsPerSecond > 0) || logins.isEmpty()) {
             throw new IllegalArgumentException("need a positive rate and at least one login");
         }
@@ -54,8 +61,8 @@ final class LoadGenerator {
         executor = pacing;
     }
 
-    /** Stops the load; returns how many events were produced since the last start. */
-    synchronized long stop() {
+    /** Stops the load; returns the number of events produced since it started. Idempotent. */
+    public synchronized long stop() {
         if (executor != null) {
             executor.shutdownNow();
             try {
@@ -68,12 +75,16 @@ final class LoadGenerator {
         return sent;
     }
 
-    long sent() {
+    /** Events produced by the current (or last) load run. */
+    public long eventsSent() {
         return sent;
     }
 
-    /** A copy of the set of simSeq values queued on at least one open connection in the current run. */
-    BitSet onWire() {
+    /**
+     * The {@code simSeq} values of the current (or last) load run that were queued on an open
+     * connection; the rest found no attached client (the NCC keeps no history, so nobody can get them).
+     */
+    public BitSet eventsOnWire() {
         synchronized (onWire) {
             return (BitSet) onWire.clone();
         }

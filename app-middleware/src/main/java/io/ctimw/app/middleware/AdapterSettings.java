@@ -1,0 +1,42 @@
+package io.ctimw.app.middleware;
+
+import io.ctimw.adapters.ctiws.CtiLinkSettings;
+import io.ctimw.adapters.http.EdgeLimits;
+import io.ctimw.adapters.http.HttpSettings;
+import io.ctimw.core.CoreServices;
+import io.ctimw.core.model.SessionPolicy;
+import java.time.Duration;
+
+/** Maps the operator's settings file onto each adapter's and the core's own settings types. */
+final class AdapterSettings {
+    private AdapterSettings() {
+    }
+
+    static CoreServices.Settings coreSettings(MiddlewareSettings s) {
+        return new CoreServices.Settings(
+                new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(), s.sessions().touchInterval(),
+                        s.sessions().maxConcurrentLogins()),
+                s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(), s.events().retention(),
+                s.events().readerThreads());
+    }
+
+    static HttpSettings httpSettings(MiddlewareSettings s) {
+        return new HttpSettings(s.http().host(), s.http().port(), s.http().maxBodyBytes(),
+                HttpSettings.DEFAULT_COOKIE_NAME, s.http().cookieSecure(), s.sessions().absoluteTimeout(),
+                s.http().defaultEventLimit(), s.http().retryAfterSeconds(), s.http().maxThreads(),
+                Duration.ofSeconds(90), Duration.ofSeconds(120), edgeLimits(s));
+    }
+
+    // The edge admits as many logins as the core may check at once: the rest are refused before their body is read.
+    private static EdgeLimits edgeLimits(MiddlewareSettings s) {
+        MiddlewareSettings.HttpLimits l = s.http().limits();
+        int logins = s.sessions().maxConcurrentLogins();
+        return new EdgeLimits(l.bodyTimeout(), l.minBodyRate(), l.maxPendingBodies(), l.maxPendingBodiesPerAddress(),
+                l.maxRequestsPerAddress(), logins, Math.min(logins, l.maxLoginsPerAddress()));
+    }
+
+    static CtiLinkSettings ctiSettings(MiddlewareSettings.Cti c) {
+        return new CtiLinkSettings(c.url(), c.subprotocol(), c.protocolVersion(), c.connectTimeout(),
+                c.replyTimeout(), c.pingInterval(), c.reconnectMin(), c.reconnectMax());
+    }
+}
