@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.protocols.Protocol;
 
@@ -51,6 +54,23 @@ final class CtiSocket extends WebSocketClient {
             } catch (IOException e) {
                 // Already broken: nothing more to release.
             }
+        }
+    }
+
+    /**
+     * Asks the CTI to close and keeps reading until it has: the frames it sent before it saw our close
+     * frame are still delivered. ({@code close()} would stop decoding at once, and the CTI, which keeps
+     * no history, counts those events as sent.) Falls back to {@code close()} if the frame cannot go.
+     */
+    void closeAfterPeer(int code, String reason) {
+        try {
+            CloseFrame frame = new CloseFrame();
+            frame.setCode(code);
+            frame.setReason(reason);
+            frame.isValid();
+            sendFrame(frame);
+        } catch (InvalidDataException | WebsocketNotConnectedException e) {
+            close(code, reason);
         }
     }
 

@@ -65,23 +65,24 @@ final class LinkSupervisor implements CtiSocket.Events {
      * Waits (bounded) for the close handshake of the link being stopped, so that the events the CTI
      * sent before it saw our close frame reach the journal before the journal is drained.
      */
-    private void awaitClosed(CtiSocket closing) {
+    private boolean awaitClosed(CtiSocket closing) {
         long deadline = System.nanoTime() + STOP_DRAIN.toNanos();
         synchronized (this) {
             while (!closing.isClosed()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     LOG.warn("CTI link did not finish closing within {} ms", STOP_DRAIN.toMillis());
-                    return;
+                    return false;
                 }
                 try {
                     wait(Math.max(1, Math.min(100, left / 1_000_000)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
         }
+        return true;
     }
 
     void stop() {
@@ -91,8 +92,10 @@ final class LinkSupervisor implements CtiSocket.Events {
         }
         state.settle(lost);
         if (lost.socket() != null) {
-            lost.socket().close(CloseFrame.GOING_AWAY, "client stopping");
-            awaitClosed(lost.socket());
+            lost.socket().closeAfterPeer(CloseFrame.GOING_AWAY, "client stopping");
+            if (!awaitClosed(lost.socket())) {
+                lost.socket().close(CloseFrame.GOING_AWAY, "client stopping");
+            }
         }
         timer.shutdownNow();
         LOG.info("CTI link to {} stopped", settings.url());

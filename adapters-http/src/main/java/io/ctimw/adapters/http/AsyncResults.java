@@ -18,6 +18,8 @@ final class AsyncResults {
     private final Executor responders;
     private final Duration backstop;
     private final Set<CompletableFuture<?>> waiting = ConcurrentHashMap.newKeySet();
+    /** Set once by {@link #failWaiting}: a request that starts waiting after it is failed at once. */
+    private volatile RuntimeException closedWith;
 
     public AsyncResults(Executor responders, Duration backstop) {
         this.responders = responders;
@@ -36,11 +38,16 @@ final class AsyncResults {
         }
         waiting.add(future);
         future.whenComplete((value, failure) -> waiting.remove(future));
+        RuntimeException closed = closedWith;
+        if (closed != null) { // raced with a stop: failWaiting may have missed it
+            future.completeExceptionally(closed);
+        }
         return future.orTimeout(backstop.toMillis(), TimeUnit.MILLISECONDS).thenApplyAsync(write, responders);
     }
 
     /** Answers every request still waiting with {@code failure} (at shutdown: 503, not a cut connection). */
     public void failWaiting(RuntimeException failure) {
+        closedWith = failure;
         waiting.forEach(f -> f.completeExceptionally(failure));
     }
 }

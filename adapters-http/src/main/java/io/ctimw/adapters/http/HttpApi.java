@@ -9,6 +9,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LowResourceMonitor;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -32,6 +33,7 @@ public final class HttpApi {
     private final EdgeGuard guard;
     private final AsyncResults polls;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile Server jetty;
     private final ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "http-outage-log");
         t.setDaemon(true);
@@ -88,6 +90,12 @@ public final class HttpApi {
      * Stops intake, then the server: new requests and waiting long-polls get 503 + Retry-After
      * (clients retry elsewhere or later), answers being written get {@value #STOP_GRACE_MILLIS} ms.
      */
+    /** For tests: stops without waiting for idle connections, which a graceful stop would. */
+    void stopWithoutGrace() {
+        jetty.setStopTimeout(0);
+        stop();
+    }
+
     public void stop() {
         stopping.set(true);
         polls.failWaiting(stoppingProblem());
@@ -120,6 +128,7 @@ public final class HttpApi {
         // Javalin adds a LowResourceMonitor, whose low-resource mode drops idle timeouts to 1 s and would
         // cut the long polls that (by design) sit idle for up to a minute.
         config.jetty.modifyServer(server -> {
+            jetty = server;
             server.getBeans(LowResourceMonitor.class).forEach(server::removeBean);
             server.setErrorHandler(new JettyErrors(json));
             // Javalin puts its servlet context inside the innermost wrapper: every request meets the guard

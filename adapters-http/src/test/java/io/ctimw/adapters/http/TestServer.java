@@ -109,6 +109,6 @@ final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        api.stop(); // the JDK 17 client has no close(); its idle connections die with the server
+        api.stopWithoutGrace(); // the JDK 17 client has no close(); its idle connections die with the server
     }
 }

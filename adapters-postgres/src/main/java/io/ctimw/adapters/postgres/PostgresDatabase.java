@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -38,19 +41,41 @@ public final class PostgresDatabase implements AutoCloseable {
         try {
             // Flyway gets connections of its own: it holds one for its lock while migrating on
             // another, which would deadlock a pool of size 1.
-            MigrateResult result = Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            refuseNewerSchema(flyway, settings);
+            MigrateResult result = flyway.migrate();
             LOG.info("PostgreSQL at {} ready: schema version {}, {} migration(s) applied, pool size {}",
                     settings.redactedUrl(), result.targetSchemaVersion == null ? result.initialSchemaVersion
                             : result.targetSchemaVersion, result.migrationsExecuted, settings.poolSize());
             return new PostgresDatabase(dataSource);
+        } catch (PostgresStartupException e) {
+            dataSource.close();
+            throw e;
         } catch (RuntimeException e) {
             dataSource.close();
             String what = SqlFailures.isUnreachable(e) ? "cannot reach PostgreSQL at " : "cannot migrate the schema at ";
             throw new PostgresStartupException(what + settings.redactedUrl() + ": " + SqlFailures.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * A schema written by a newer release (a downgrade) is refused: this code was not written for it,
+     * and Flyway on its own would only warn and go on.
+     */
+    private static void refuseNewerSchema(Flyway flyway, PostgresSettings settings) {
+        MigrationInfoService info = flyway.info();
+        String newer = Arrays.stream(info.applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .map(m -> m.getVersion().getVersion()).reduce((a, b) -> b).orElse(null);
+        if (newer != null) {
+            String known = Arrays.stream(info.all()).filter(m -> m.getState().isResolved())
+                    .map(m -> m.getVersion().getVersion()).reduce((a, b) -> b).orElse("none");
+            throw new PostgresStartupException("the schema at " + settings.redactedUrl() + " is at version " + newer
+                    + ", newer than this release knows (" + known + "): refusing to start an older release on it;"
+                    + " start the release that wrote it, or restore the backup taken before the upgrade", null);
         }
     }
 

@@ -2,6 +2,7 @@ package io.ctimw.adapters.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.adapters.postgres.testing.TestDatabase;
@@ -61,5 +62,22 @@ class SchemaMigrationTest {
         events.quarantine(new PendingEvent(ALICE, "Bad\0", "{\"name\":\"Bad\\u0000\"}", T0.plusSeconds(2)), "why");
         assertEquals(List.of(new QuarantineRow(ALICE, "{\"name\":\"Bad\\u0000\"}", T0.plusSeconds(2), "why")),
                 QuarantineRows.read(db.jdbi()));
+    }
+
+    @Test
+    void aSchemaWrittenByANewerReleaseIsRefusedWithOneLineSayingWhy() {
+        db.database(); // migrated to this release's latest version
+        db.jdbi().useHandle(h -> h.execute("insert into flyway_schema_history (installed_rank, version, description,"
+                + " type, script, checksum, installed_by, execution_time, success) values"
+                + " (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'test', 1, true)"));
+
+        PostgresStartupException refused = assertThrows(PostgresStartupException.class,
+                () -> PostgresDatabase.start(db.settings(2)));
+
+        assertTrue(refused.getMessage().contains("is at version 99, newer than this release knows (2)"),
+                refused.getMessage());
+        int future = db.jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from flyway_schema_history where version = '99'").mapTo(Integer.class).one());
+        assertEquals(1, future, "nothing was changed");
     }
 }

@@ -29,6 +29,7 @@ final class DeadlinePing implements EventStore, AutoCloseable {
         return t;
     });
     private CompletableFuture<Void> probe = CompletableFuture.completedFuture(null);
+    private long probeStarted;
 
     DeadlinePing(EventStore store, Duration deadline) {
         this.store = store;
@@ -38,14 +39,19 @@ final class DeadlinePing implements EventStore, AutoCloseable {
     @Override
     public void ping() {
         CompletableFuture<Void> current;
+        long left;
         synchronized (this) {
             if (probe.isDone()) {
                 probe = CompletableFuture.runAsync(store::ping, prober);
+                probeStarted = System.nanoTime();
             }
             current = probe;
+            // Every caller waits only for what is left of the running probe's deadline: while the database
+            // hangs, later probes answer at once instead of each holding an HTTP worker for the deadline.
+            left = deadline.toNanos() - (System.nanoTime() - probeStarted);
         }
         try {
-            current.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            current.get(Math.max(0, left), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new StoreUnavailableException("the database did not answer within " + deadline.toMillis() + " ms", e);
         } catch (ExecutionException e) {

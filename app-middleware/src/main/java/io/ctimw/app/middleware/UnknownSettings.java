@@ -15,8 +15,9 @@ import java.util.TreeSet;
  * line naming it and the nearest known name, instead of silently running on the default.
  */
 final class UnknownSettings {
-    /** Read by logback, not by the settings; still a known name. */
-    static final String LOG_LEVEL_VARIABLE = "CTIMW_LOG_LEVEL";
+    /** Read by logback (level, format, folder) and by the launcher (conf folder), not by the settings; still known. */
+    static final List<String> OTHER_VARIABLES =
+            List.of("CTIMW_LOG_LEVEL", "CTIMW_LOG_FORMAT", "CTIMW_LOG_DIR", "CTIMW_CONF_DIR");
     private static final String VARIABLE_PREFIX = "CTIMW_";
 
     private UnknownSettings() {
@@ -38,7 +39,7 @@ final class UnknownSettings {
     /** @throws ConfigException naming every {@code CTIMW_*} variable that is not one of {@code known} */
     static void refuseInEnvironment(Map<String, String> env, Collection<String> known) {
         Set<String> names = new TreeSet<>(known);
-        names.add(LOG_LEVEL_VARIABLE);
+        names.addAll(OTHER_VARIABLES);
         List<String> unknown = env.keySet().stream().filter(v -> v.startsWith(VARIABLE_PREFIX))
                 .filter(v -> !names.contains(v)).sorted()
                 .map(v -> "unknown environment variable " + v + suggestion(v, names)).toList();

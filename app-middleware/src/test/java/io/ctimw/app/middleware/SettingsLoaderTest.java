@@ -42,6 +42,13 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theVariablesOfLogbackAndTheLauncherAreKnown() {
+        // The systemd unit and the launcher set these; a start must not refuse them.
+        SettingsLoader.load(null, Map.of("CTIMW_LOG_LEVEL", "DEBUG", "CTIMW_LOG_FORMAT", "json",
+                "CTIMW_LOG_DIR", "/var/log/cti", "CTIMW_CONF_DIR", "/etc/cti"));
+    }
+
+    @Test
     void theFileOverridesDefaultsAndTheEnvironmentOverridesTheFile() throws Exception {
         Path file = dir.resolve("a.conf");
         Files.writeString(file, "http.port = 9000\ncti.url = \"ws://cti.example:8098/api\"\ncti.allowed-states = [normal]\n");

@@ -81,15 +81,23 @@ final class BatchAppender {
     }
 
     private void appendRetrying(List<PendingEvent> batch) throws InterruptedException {
+        List<StoredEvent> stored = storeRetrying(batch);
+        reachable();
+        try {
+            hub.stored(stored);
+        } catch (RuntimeException e) { // stored is stored: never append it again; waiting polls catch up by cursor
+            LOG.log(Level.ERROR, "waking the polls of a stored batch failed", e);
+        }
+        appended.addAndGet(batch.size()); // settled only once readers can see them, memory included
+    }
+
+    /** Only the append itself is retried: once the store has committed a batch, it is never sent again. */
+    private List<StoredEvent> storeRetrying(List<PendingEvent> batch) throws InterruptedException {
         int attempt = 0;
         boolean failureLogged = false;
         while (true) {
             try {
-                List<StoredEvent> stored = store.append(batch);
-                reachable();
-                hub.stored(stored);
-                appended.addAndGet(batch.size()); // settled only once readers can see them, memory included
-                return;
+                return store.append(batch);
             } catch (StoreUnavailableException e) {
                 unreachable(e);
             } catch (EventRefusedException e) {

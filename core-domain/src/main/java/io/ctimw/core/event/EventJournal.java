@@ -145,6 +145,9 @@ public final class EventJournal implements AutoCloseable {
                     LOG.log(Level.ERROR, "event writer interrupted with {0} events queued", queue.size());
                 }
                 return;
+            } catch (RuntimeException | Error e) { // never silently: a dead writer would stall every agent
+                LOG.log(Level.ERROR, "event writer failed with " + pending() + " events not yet stored", e);
+                throw e;
             }
         }
     }
@@ -155,7 +158,10 @@ public final class EventJournal implements AutoCloseable {
         writer.join(grace.toMillis());
         if (writer.isAlive()) {
             writer.interrupt();
-            LOG.log(Level.ERROR, "shut down with {0} events not yet stored", pending());
+        }
+        int left = pending();
+        if (writer.isAlive() || left > 0) {
+            LOG.log(Level.ERROR, "shut down with {0} events not yet stored", left);
             return false;
         }
         return true;
