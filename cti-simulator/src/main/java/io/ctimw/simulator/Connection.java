@@ -50,16 +50,25 @@ final class Connection {
         }
     }
 
-    /** A peer that has just gone away is not an error worth propagating. */
+    /**
+     * A peer that has just gone away is not an error worth propagating. The send holds the socket's
+     * monitor, which Java-WebSocket's close handling also holds: a frame is either queued before the
+     * close frame (and so reaches the peer) or refused, never queued behind it and counted as sent.
+     */
     private boolean raw(String text) {
-        try {
-            if (faults.isOn(Faults.Switch.MALFORMED_FRAMES)) {
-                socket.send(MALFORMED_FRAME);
+        synchronized (socket) {
+            try {
+                if (!socket.isOpen()) {
+                    return false;
+                }
+                if (faults.isOn(Faults.Switch.MALFORMED_FRAMES)) {
+                    socket.send(MALFORMED_FRAME);
+                }
+                socket.send(text);
+                return true;
+            } catch (WebsocketNotConnectedException e) {
+                return false; // The close callback will clean up this connection.
             }
-            socket.send(text);
-            return true;
-        } catch (WebsocketNotConnectedException e) {
-            return false; // The close callback will clean up this connection.
         }
     }
 
