@@ -1,6 +1,9 @@
 package io.ctimw.adapters.http;
 
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -19,6 +22,12 @@ final class EdgeGuard extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeGuard.class);
     private static final Set<String> ALWAYS_SERVED = Set.of("/health", "/ready");
     private static final String LOGIN = Routes.API + "/login";
+    /**
+     * A login turned away before its body is read is answered this much later (no thread is held
+     * meanwhile): a client hammering the login in a loop then costs a few answers a second per
+     * connection instead of tens of thousands, which would take the CPU from everyone else.
+     */
+    static final long LOGIN_BUSY_DELAY_MILLIS = 500;
 
     private final EdgeLimits limits;
     private final long maxBodyBytes;
@@ -27,8 +36,11 @@ final class EdgeGuard extends Handler.Wrapper {
     private final Gate logins;
     private final Gate pendingBodies;
     private final Gate workers;
+    private final ScheduledExecutorService timers;
 
-    EdgeGuard(EdgeLimits limits, long maxBodyBytes, EdgeAnswers answers, OutageLog outages) {
+    EdgeGuard(EdgeLimits limits, long maxBodyBytes, EdgeAnswers answers, OutageLog outages,
+              ScheduledExecutorService timers) {
+        this.timers = timers;
         this.limits = limits;
         this.maxBodyBytes = maxBodyBytes;
         this.answers = answers;
@@ -43,7 +55,7 @@ final class EdgeGuard extends Handler.Wrapper {
         // Cheap early answer for a login flood: not even the body is read. The place is taken only once
         // the body is complete, so slow login bodies cannot sit on the password-check places.
         if (isLogin(request) && !logins.wouldAdmit(Request.getRemoteAddr(request))) {
-            refuse(request, response, callback, loginBusy());
+            refuseLater(request, response, callback, loginBusy());
             return true;
         }
         if (request.getLength() > maxBodyBytes) {
@@ -102,6 +114,15 @@ final class EdgeGuard extends Handler.Wrapper {
             }
         } catch (Throwable t) {
             callback.failed(t); // Jetty answers 500 through JettyErrors unless the answer is already under way
+        }
+    }
+
+    private void refuseLater(Request request, Response response, Callback callback, Problem problem) {
+        try {
+            timers.schedule(() -> refuse(request, response, callback, problem), LOGIN_BUSY_DELAY_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            refuse(request, response, callback, problem);
         }
     }
 

@@ -35,7 +35,7 @@ public final class HttpApi {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Server jetty;
     private final ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "http-outage-log");
+        Thread t = new Thread(r, "http-timers");
         t.setDaemon(true);
         return t;
     });
@@ -53,7 +53,7 @@ public final class HttpApi {
         this.polls = new AsyncResults(threads, settings.asyncTimeout());
         ErrorMapper errors = new ErrorMapper(json, settings.retryAfterSeconds());
         this.guard = new EdgeGuard(settings.limits(), settings.maxBodyBytes(),
-                new EdgeAnswers(json, settings.retryAfterSeconds()), outages);
+                new EdgeAnswers(json, settings.retryAfterSeconds()), outages, reports);
         Routes routes = new Routes(
                 new Authenticator(auth, settings.cookieName()),
                 new SessionHandlers(auth, bodies, json, new SessionCookie(settings)),
