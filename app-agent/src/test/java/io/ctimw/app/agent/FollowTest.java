@@ -74,11 +74,15 @@ class FollowTest {
      */
     private void failedRetries(int attempts) throws Exception {
         AtomicInteger hungUp = new AtomicInteger();
+        Thread acceptor;
         try (ServerSocket hangUp = new ServerSocket()) {
+            hangUp.setReuseAddress(true);
             hangUp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), URI.create(standIn.address()).getPort()));
-            Thread acceptor = new Thread(() -> {
+            acceptor = new Thread(() -> {
                 while (!hangUp.isClosed()) {
-                    try (Socket ignored = hangUp.accept()) {
+                    try (Socket accepted = hangUp.accept()) {
+                        // Reset, not FIN: a closing handshake would leave the port in TIME_WAIT.
+                        accepted.setSoLinger(true, 0);
                         hungUp.incrementAndGet();
                     } catch (IOException closed) {
                         return;
@@ -88,6 +92,9 @@ class FollowTest {
             acceptor.start();
             Await.until(attempts + " failed retries", () -> hungUp.get() >= attempts, () -> "retries: " + hungUp.get());
         }
+        // A socket closed while another thread blocks in accept() is released only once that accept returns:
+        // until then the stand-in could not listen on the port again.
+        acceptor.join(TimeUnit.SECONDS.toMillis(10));
     }
 
     @Test
