@@ -3,8 +3,11 @@ package io.ctimw.adapters.ctiws;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -33,6 +36,7 @@ final class CtiSocket extends WebSocketClient {
 
     private final Events events;
     private volatile boolean opened;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     CtiSocket(CtiLinkSettings settings, Events events) {
         // A fresh draft per connection (it holds per-connection state); only our subprotocol, no extensions.
@@ -97,7 +101,21 @@ final class CtiSocket extends WebSocketClient {
 
     @Override
     public void onClose(int code, String reason, boolean remote) {
-        events.onClose(this, code, reason, remote);
+        try {
+            events.onClose(this, code, reason, remote);
+        } finally {
+            closed.countDown(); // after every frame before the close was delivered, on this same reader thread
+        }
+    }
+
+    /** Waits at most {@code timeout} for this connection's close to be delivered; false if it was not. */
+    boolean awaitClosed(Duration timeout) {
+        try {
+            return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

@@ -61,11 +61,6 @@ final class LinkState {
         return source != null && (source == socket || source == draining);
     }
 
-    /** True when {@code source} is the link a stop is closing. */
-    boolean isDraining(CtiSocket source) {
-        return source != null && source == draining;
-    }
-
     boolean isCurrent(CtiSocket source) {
         return source == socket;
     }

@@ -61,39 +61,20 @@ final class LinkSupervisor implements CtiSocket.Events {
         return registered.reply();
     }
 
-    /**
-     * Waits (bounded) for the close handshake of the link being stopped, so that the events the CTI
-     * sent before it saw our close frame reach the journal before the journal is drained.
-     */
-    private boolean awaitClosed(CtiSocket closing) {
-        long deadline = System.nanoTime() + STOP_DRAIN.toNanos();
-        synchronized (this) {
-            while (!closing.isClosed()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    LOG.warn("CTI link did not finish closing within {} ms", STOP_DRAIN.toMillis());
-                    return false;
-                }
-                try {
-                    wait(Math.max(1, Math.min(100, left / 1_000_000)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     void stop() {
         LinkState.Lost lost = state.stop();
         if (lost == null) {
             return;
         }
         state.settle(lost);
-        if (lost.socket() != null) {
+        if (lost.socket() != null && !lost.socket().isOpen()) {
+            lost.socket().close(CloseFrame.GOING_AWAY, "client stopping"); // an attempt: nothing to drain
+        } else if (lost.socket() != null) {
             lost.socket().closeAfterPeer(CloseFrame.GOING_AWAY, "client stopping");
-            if (!awaitClosed(lost.socket())) {
+            // Bounded wait for the close handshake: the events the CTI sent before it saw our close frame reach
+            // the journal before the journal is drained.
+            if (!lost.socket().awaitClosed(STOP_DRAIN)) {
+                LOG.warn("CTI link did not finish closing within {} ms", STOP_DRAIN.toMillis());
                 lost.socket().close(CloseFrame.GOING_AWAY, "client stopping");
             }
         }
@@ -179,11 +160,6 @@ final class LinkSupervisor implements CtiSocket.Events {
 
     @Override
     public void onClose(CtiSocket source, int code, String reason, boolean remote) {
-        if (state.isDraining(source)) {
-            synchronized (this) {
-                notifyAll(); // stop() waits for this: every frame before the close frame has been routed
-            }
-        }
         String why = Replies.closeReason(code, reason, remote);
         LinkState.Lost lost = state.closed(source, why);
         if (lost == null) {
