@@ -1,5 +1,7 @@
 package io.ctimw.core;
 
+import io.ctimw.core.access.AccessGuard;
+import io.ctimw.core.access.UserDirectory;
 import io.ctimw.core.call.CallRegistry;
 import io.ctimw.core.control.CallControlService;
 import io.ctimw.core.control.CommandCatalog;
@@ -12,6 +14,7 @@ import io.ctimw.core.event.Housekeeping;
 import io.ctimw.core.health.ReadinessService;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
+import io.ctimw.core.model.Grants;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -63,10 +66,10 @@ public final class CoreServices implements AutoCloseable {
 
     /** The core's tunables. */
     public record Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
-                           Duration retention, int readerThreads) {
+                           Duration retention, int readerThreads, Grants defaultGrants) {
         public static Settings defaults() {
             return new Settings(new SessionPolicy(Duration.ofHours(1), Duration.ofHours(12), Duration.ofSeconds(30)),
-                    CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4);
+                    CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4, Grants.ALL);
         }
     }
 
@@ -93,18 +96,22 @@ public final class CoreServices implements AutoCloseable {
                 settings.journalBatch(), named("event-writer", false));
         this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         SessionCache cache = new SessionCache();
+        UserDirectory directory = new UserDirectory(ports.users(), ports.clock(), policy.touchInterval());
+        AccessGuard access = new AccessGuard(directory);
         this.phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), policy);
         this.authentication = new AuthenticationService(
                 new PasswordCheck(ports.users(), ports.hasher(), policy.maxConcurrentLogins()), ports.sessions(),
-                ports.events(), ports.tokens(), cache, phones, ports.clock(), policy);
+                ports.events(), ports.tokens(), cache, phones, ports.clock(), policy, ports.users(), access);
         this.positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
-        this.events = new EventService(ports.events(), hub, positions, readers);
-        this.control = new CallControlService(
-                new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls);
+        this.events = new EventService(ports.events(), hub, positions, readers, access);
+        CommandCatalog catalog = CommandCatalog.standard(settings.allowedStates());
+        catalog.requireKnown(settings.defaultGrants());
+        this.control = new CallControlService(new CommandValidator(catalog, calls), ports.cti(), calls, access);
         this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures);
-        this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock());
+        this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory,
+                cache, phones, settings::defaultGrants);
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention());

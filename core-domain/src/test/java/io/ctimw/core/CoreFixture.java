@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.ctimw.core.control.CommandCatalog;
 import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.Grants;
+import io.ctimw.core.model.Role;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.LoginResult;
 import io.ctimw.core.model.Password;
@@ -44,9 +46,9 @@ public final class CoreFixture implements AutoCloseable {
         core = new CoreTestGraph(new CoreServices.Ports(users, sessions, events, cti, hasher,
                 () -> new SessionToken(String.format("tok%040d", tokenCounter.incrementAndGet())), clock),
                 new CoreServices.Settings(POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 1000, 50,
-                        Duration.ofDays(1), 2));
-        core.users.add(new Login("agent1"), new Password(PASSWORD));
-        core.users.add(new Login("agent2"), new Password(PASSWORD));
+                        Duration.ofDays(1), 2, Grants.ALL));
+        core.users.add(new Login("agent1"), new Password(PASSWORD), Role.AGENT);
+        core.users.add(new Login("agent2"), new Password(PASSWORD), Role.AGENT);
         core.start();
         cti.linkUp();
     }

@@ -9,7 +9,9 @@ import io.ctimw.core.control.CommandCatalog;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
 import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.Grants;
 import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Role;
 import io.ctimw.core.model.LoginResult;
 import io.ctimw.core.model.Password;
 import io.ctimw.core.model.Session;
@@ -38,14 +40,14 @@ class CoreServicesTest {
         return new CoreServices(new CoreServices.Ports(new InMemoryUserStore(), sessions, new InMemoryEventStore(),
                 cti, new FakePasswordHasher(), () -> new SessionToken("t".repeat(40)), clock),
                 new CoreServices.Settings(CoreFixture.POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 100, 10,
-                        Duration.ofDays(1), 1));
+                        Duration.ofDays(1), 1, Grants.ALL));
     }
 
     @Test
     void anAgentLogsInReadsItsEventsControlsItsPhoneAndItsPositionIsWrittenBehind() throws Exception {
         CoreServices core = core();
         try {
-            core.userAdministration().add(new Login("agent1"), new Password(CoreFixture.PASSWORD));
+            core.userAdministration().add(new Login("agent1"), new Password(CoreFixture.PASSWORD), Role.AGENT);
             core.start();
             cti.linkUp();
             LoginResult.LoggedIn in = assertInstanceOf(LoginResult.LoggedIn.class,

@@ -1,5 +1,6 @@
 package io.ctimw.adapters.http;
 
+import io.ctimw.core.port.in.AccessDeniedException;
 import io.ctimw.core.port.out.StoreUnavailableException;
 import io.javalin.http.Context;
 import io.javalin.http.ExceptionHandler;
@@ -71,6 +72,9 @@ final class ErrorMapper implements ExceptionHandler<Exception> {
         }
         if (t instanceof HttpResponseException h) {
             return new Failure(fromJavalin(h, ctx), null);
+        }
+        if (t instanceof AccessDeniedException denied) {
+            return new Failure(Problem.of(ProblemType.FORBIDDEN, "your account lacks " + denied.missing()), null);
         }
         if (hasCause(t, StoreUnavailableException.class)) {
             return new Failure(Problem.of(ProblemType.STORE_UNAVAILABLE,

@@ -6,6 +6,7 @@ enum ProblemType {
     INVALID_COMMAND(400, "invalid-command", "Invalid command"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     LOGIN_REJECTED(401, "login-rejected", "Login rejected"),
+    FORBIDDEN(403, "forbidden", "Forbidden"),
     NOT_FOUND(404, "not-found", "Not found"),
     UNKNOWN_CALL(404, "unknown-call", "Unknown call"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),

@@ -4,6 +4,7 @@ import io.ctimw.core.model.Login;
 import io.ctimw.core.model.User;
 import io.ctimw.core.port.out.DuplicateUserException;
 import io.ctimw.core.port.out.UserStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -30,12 +31,15 @@ public final class JdbiUserStore implements UserStore {
     public void add(User user) {
         try {
             db.withHandle(h -> h.createUpdate("""
-                            insert into users (login, password_hash, enabled, created_at)
-                            values (:login, :hash, :enabled, :createdAt)""")
+                            insert into users (login, password_hash, enabled, created_at, role, grants, last_login_at)
+                            values (:login, :hash, :enabled, :createdAt, :role, :grants, :lastLoginAt)""")
                     .bind("login", user.login().value())
                     .bind("hash", user.passwordHash())
                     .bind("enabled", user.enabled())
                     .bind("createdAt", Timestamps.toDb(user.createdAt()))
+                    .bind("role", user.role().wireName())
+                    .bindArray("grants", String.class, user.grants().names())
+                    .bind("lastLoginAt", user.lastLoginAt() == null ? null : Timestamps.toDb(user.lastLoginAt()))
                     .execute());
         } catch (RuntimeException e) {
             if (SqlFailures.isUniqueViolation(e)) {
@@ -46,19 +50,24 @@ public final class JdbiUserStore implements UserStore {
     }
 
     @Override
-    public boolean updatePasswordHash(Login login, String passwordHash) {
-        return db.withHandle(h -> h.createUpdate("update users set password_hash = :hash where login = :login")
-                .bind("hash", passwordHash)
-                .bind("login", login.value())
+    public boolean update(User user) {
+        return db.withHandle(h -> h.createUpdate("""
+                        update users set password_hash = :hash, enabled = :enabled, role = :role, grants = :grants
+                        where login = :login""")
+                .bind("hash", user.passwordHash())
+                .bind("enabled", user.enabled())
+                .bind("role", user.role().wireName())
+                .bindArray("grants", String.class, user.grants().names())
+                .bind("login", user.login().value())
                 .execute()) > 0;
     }
 
     @Override
-    public boolean setEnabled(Login login, boolean enabled) {
-        return db.withHandle(h -> h.createUpdate("update users set enabled = :enabled where login = :login")
-                .bind("enabled", enabled)
+    public void recordLogin(Login login, Instant at) {
+        db.withHandle(h -> h.createUpdate("update users set last_login_at = :at where login = :login")
+                .bind("at", Timestamps.toDb(at))
                 .bind("login", login.value())
-                .execute()) > 0;
+                .execute());
     }
 
     /** Ordered by code point ({@code collate "C"}) to match {@link Login#compareTo}, whatever the locale. */

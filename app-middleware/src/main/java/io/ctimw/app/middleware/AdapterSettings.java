@@ -17,7 +17,7 @@ final class AdapterSettings {
                 new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(), s.sessions().touchInterval(),
                         s.sessions().maxConcurrentLogins()),
                 s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(), s.events().retention(),
-                s.events().readerThreads());
+                s.events().readerThreads(), s.users().defaultGrants());
     }
 
     static HttpSettings httpSettings(MiddlewareSettings s) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 /** The command line of cti-middleware.jar, as JCommander objects. */
 final class CliArgs {
     private static final String PASSWORD_STDIN = "the password is the first line of stdin (the only way to give it)";
+    private static final String ROLE = "agent (reads its events, controls its phone; gets the default grants) or admin"
+            + " (uses the admin API; no agent grants)";
 
     /** Options every command accepts. */
     static class Common {
@@ -38,11 +40,19 @@ final class CliArgs {
         String login;
     }
 
-    @Parameters(commandDescription = "add an agent; its password is the first line of stdin")
+    @Parameters(commandDescription = "add a user; its password is the first line of stdin")
     static final class Add extends OneUser {
         // Required: stdin is the only way to give a password (never argv, where other users see it).
         @Parameter(names = "--password-stdin", required = true, description = PASSWORD_STDIN)
         boolean passwordStdin;
+        @Parameter(names = "--role", description = ROLE)
+        String role = "agent";
+    }
+
+    @Parameters(commandDescription = "make a user an agent or an administrator")
+    static final class SetRole extends OneUser {
+        @Parameter(names = "--role", required = true, description = ROLE)
+        String role;
     }
 
     @Parameters(commandDescription = "set an agent's password (the first line of stdin); ends its sessions")
@@ -72,6 +82,7 @@ final class CliArgs {
     final Disable disable = new Disable();
     final Enable enable = new Enable();
     final ListUsers list = new ListUsers();
+    final SetRole setRole = new SetRole();
 
     JCommander parser() {
         JCommander jc = JCommander.newBuilder().programName(CliUsage.PROGRAM)
@@ -82,18 +93,19 @@ final class CliArgs {
         usersJc.addCommand("disable", disable);
         usersJc.addCommand("enable", enable);
         usersJc.addCommand("list", list);
+        usersJc.addCommand("set-role", setRole);
         CliUsage.describe(jc);
         return jc;
     }
 
     boolean help() {
         return main.help || serve.help || users.help || add.help || passwd.help || disable.help || enable.help
-                || list.help;
+                || list.help || setRole.help;
     }
 
     /** The --config given at any level (the innermost wins). */
     Path configFile() {
-        for (Common c : new Common[] {add, passwd, disable, enable, list, users, serve, main}) {
+        for (Common c : new Common[] {add, passwd, disable, enable, list, setRole, users, serve, main}) {
             if (c.config != null) {
                 return c.config;
             }

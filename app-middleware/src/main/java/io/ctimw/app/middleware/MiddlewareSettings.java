@@ -1,6 +1,7 @@
 package io.ctimw.app.middleware;
 
 import com.typesafe.config.Config;
+import io.ctimw.core.model.Grants;
 import com.typesafe.config.ConfigException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.util.Set;
 
 /** The middleware's configuration, read once from HOCON into plain values and checked. */
 public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, int bcryptCost, Events events,
-                                 Duration housekeepingInterval) {
+                                 Duration housekeepingInterval, Users users) {
 
     /** Agent-facing HTTP. */
     public record Http(String host, int port, long maxBodyBytes, boolean cookieSecure, int retryAfterSeconds,
@@ -37,8 +38,19 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
     public record Sessions(Duration idleTimeout, Duration absoluteTimeout, Duration touchInterval,
                            int maxConcurrentLogins) {}
 
+    /** User accounts. */
+    public record Users(Grants defaultGrants) {}
+
     /** Event storage and delivery. */
     public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads) {}
+
+    private static Grants grants(Config c, String path) {
+        try {
+            return Grants.parse(c.getStringList(path));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException.BadValue(path, e.getMessage());
+        }
+    }
 
     /** Reads and checks every setting; a bad one throws {@link ConfigException} naming its path. */
     public static MiddlewareSettings from(Config c) {
@@ -59,7 +71,7 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                 range(c, "security.bcrypt-cost", 4, 31),
                 new Events(duration(c, "events.retention"), (int) positive(c, "events.buffer-capacity"),
                         (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads")),
-                duration(c, "housekeeping.interval"));
+                duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")));
         if (s.db().url().isBlank() == false && !s.db().url().startsWith("jdbc:postgresql:")) {
             throw new ConfigException.BadValue("db.url", "must be a jdbc:postgresql: URL or empty for the embedded database");
         }

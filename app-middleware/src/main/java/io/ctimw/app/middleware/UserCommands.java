@@ -3,6 +3,7 @@ package io.ctimw.app.middleware;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.Password;
+import io.ctimw.core.model.Role;
 import io.ctimw.core.model.User;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
 import io.ctimw.core.port.out.DuplicateUserException;
@@ -32,20 +33,26 @@ final class UserCommands {
 
     int run(String action) {
         if (action == null) {
-            err.println("cti-middleware: users needs an action: add, passwd, disable, enable or list");
+            err.println("cti-middleware: users needs an action: add, passwd, disable, enable, set-role or list");
             return MiddlewareMain.USAGE;
         }
         MiddlewareSettings settings = SettingsLoader.load(cli.configFile(), env);
         Login login = null;
         Password password = null;
+        Role role = null;
         try {
             String loginText = switch (action) {
                 case "add" -> cli.add.login;
                 case "passwd" -> cli.passwd.login;
                 case "disable" -> cli.disable.login;
                 case "enable" -> cli.enable.login;
+                case "set-role" -> cli.setRole.login;
                 default -> null;
             };
+            String roleText = action.equals("add") ? cli.add.role : action.equals("set-role") ? cli.setRole.role : null;
+            if (roleText != null) {
+                role = Role.parse(roleText);
+            }
             if (loginText != null) {
                 login = new Login(loginText);
             }
@@ -65,26 +72,30 @@ final class UserCommands {
         try (DatabaseLauncher db = DatabaseLauncher.open(settings.db())) {
             CoreServices core = MiddlewareApp.core(settings, db.database().jdbi()); // never started: no CTI link
             try {
-                return execute(core.userAdministration(), action, login, password);
+                return execute(core.userAdministration(), action, new Target(login, password, role));
             } finally {
                 MiddlewareApp.closeQuietly(core);
             }
         }
     }
 
-    private int execute(UserAdministrationUseCase admin, String action, Login login, Password password) {
+    /** What the command names: the login, and the password or role it gives. */
+    private record Target(Login login, Password password, Role role) {}
+
+    private int execute(UserAdministrationUseCase admin, String action, Target t) {
+        Login login = t.login();
         switch (action) {
             case "add" -> {
                 try {
-                    admin.add(login, password);
-                    out.println("added " + login);
+                    User added = admin.add(login, t.password(), t.role());
+                    out.println("added " + login + " (" + added.role() + ", grants " + added.grants() + ")");
                 } catch (DuplicateUserException e) {
                     err.println("cti-middleware: " + e.getMessage());
                     return MiddlewareMain.FAILED;
                 }
             }
             case "passwd" -> {
-                return report(admin.changePassword(login, password), "password changed for " + login, login);
+                return report(admin.changePassword(login, t.password()), "password changed for " + login, login);
             }
             case "disable" -> {
                 return report(admin.disable(login), "disabled " + login + " (its sessions end)", login);
@@ -92,9 +103,13 @@ final class UserCommands {
             case "enable" -> {
                 return report(admin.enable(login), "enabled " + login, login);
             }
+            case "set-role" -> {
+                return report(admin.setRole(login, t.role()), login + " is now " + t.role(), login);
+            }
             case "list" -> {
                 for (User u : admin.list()) {
-                    out.printf("%-32s %-8s created %s%n", u.login(), u.enabled() ? "enabled" : "DISABLED", u.createdAt());
+                    out.printf("%-32s %-6s %-8s created %s grants %s%n", u.login(), u.role(),
+                            u.enabled() ? "enabled" : "DISABLED", u.createdAt(), u.grants());
                 }
             }
             default -> {

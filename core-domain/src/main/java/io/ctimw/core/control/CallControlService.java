@@ -1,10 +1,12 @@
 package io.ctimw.core.control;
 
+import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.call.CallRegistry;
 import io.ctimw.core.model.ControlCommand;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
 import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Grant;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.out.CtiGateway;
@@ -22,15 +24,20 @@ public final class CallControlService implements CallControlUseCase {
     private final CommandValidator validator;
     private final CtiGateway gateway;
     private final CallRegistry calls;
+    private final AccessGuard access;
 
-    public CallControlService(CommandValidator validator, CtiGateway gateway, CallRegistry calls) {
+    public CallControlService(CommandValidator validator, CtiGateway gateway, CallRegistry calls, AccessGuard access) {
         this.validator = validator;
         this.gateway = gateway;
         this.calls = calls;
+        this.access = access;
     }
 
     @Override
     public CompletionStage<ControlResult> control(Session session, ControlRequest request) {
+        if (validator.knows(request.name())) { // an unknown name is a 400 whatever the grants
+            access.require(session, Grant.control(request.name()));
+        }
         CommandValidator.Outcome outcome = validator.validate(session.login(), request);
         if (outcome instanceof CommandValidator.Outcome.Refused refused) {
             if (refused.result() instanceof ControlResult.UnknownCall unknown) {

@@ -10,6 +10,8 @@ import static io.ctimw.core.control.FieldType.PHONE_NUMBER;
 import static io.ctimw.core.control.FieldType.TEXT;
 import static io.ctimw.core.control.FieldType.USER_STATE;
 
+import io.ctimw.core.model.Grant;
+import io.ctimw.core.model.Grants;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,17 @@ public final class CommandCatalog {
 
     public Optional<CommandSpec> find(String name) {
         return Optional.ofNullable(specs.get(name));
+    }
+
+    /** @throws IllegalArgumentException naming the first grant whose command is not in the catalog */
+    public Grants requireKnown(Grants grants) {
+        for (Grant grant : grants.values()) {
+            if (grant.command() != null && !specs.containsKey(grant.command())) {
+                throw new IllegalArgumentException("grant " + grant + " names no command of the catalog; known: "
+                        + specs.keySet());
+            }
+        }
+        return grants;
     }
 
     public Collection<CommandSpec> all() {

@@ -34,6 +34,11 @@ public final class CommandValidator {
         record Refused(ControlResult result) implements Outcome {}
     }
 
+    /** Whether the catalog has a command of that name. */
+    public boolean knows(String name) {
+        return name != null && catalog.find(name).isPresent();
+    }
+
     public Outcome validate(Login login, ControlRequest request) {
         if (request.name() == null || request.name().isEmpty()) {
             return refuse("field 'name' is required: the command to send");

@@ -1,6 +1,8 @@
 package io.ctimw.core.event;
 
+import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.Grant;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -20,17 +22,21 @@ public final class EventService implements EventsUseCase {
     private final DeliveryHub hub;
     private final DeliveryPositions positions;
     private final Executor readers;
+    private final AccessGuard access;
 
     /** @param readers runs the store reads of woken polls (bounded; store reads block on JDBC) */
-    public EventService(EventStore store, DeliveryHub hub, DeliveryPositions positions, Executor readers) {
+    public EventService(EventStore store, DeliveryHub hub, DeliveryPositions positions, Executor readers,
+                        AccessGuard access) {
         this.store = store;
         this.hub = hub;
         this.positions = positions;
         this.readers = readers;
+        this.access = access;
     }
 
     @Override
     public CompletionStage<List<StoredEvent>> poll(Session session, EventQuery query) {
+        access.require(session, Grant.EVENTS);
         long from = query.after().orElse(session.deliveredCursor());
         if (query.maxWait().isZero()) {
             return CompletableFuture.completedFuture(read(session, from, query.limit()));

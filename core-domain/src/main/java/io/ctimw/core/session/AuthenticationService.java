@@ -1,5 +1,6 @@
 package io.ctimw.core.session;
 
+import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.LoginResult;
 import io.ctimw.core.model.Password;
@@ -11,6 +12,7 @@ import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.TokenGenerator;
+import io.ctimw.core.port.out.UserStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,9 +34,12 @@ public final class AuthenticationService implements AuthenticationUseCase {
     private final SessionPhones phones;
     private final Clock clock;
     private final SessionPolicy policy;
+    private final UserStore users;
+    private final AccessGuard access;
 
     public AuthenticationService(PasswordCheck passwords, SessionStore store, EventStore events, TokenGenerator tokens,
-                                 SessionCache cache, SessionPhones phones, Clock clock, SessionPolicy policy) {
+                                 SessionCache cache, SessionPhones phones, Clock clock, SessionPolicy policy,
+                                 UserStore users, AccessGuard access) {
         this.passwords = passwords;
         this.store = store;
         this.events = events;
@@ -43,6 +48,8 @@ public final class AuthenticationService implements AuthenticationUseCase {
         this.phones = phones;
         this.clock = clock;
         this.policy = policy;
+        this.users = users;
+        this.access = access;
     }
 
     @Override
@@ -62,6 +69,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
         Session session = new Session(token.hash(), login, now, now, now.plus(policy.absoluteTimeout()),
                 events.latestCursor(login));
         store.save(session);
+        users.recordLogin(login, now);
         cache.put(session);
         LOG.log(Level.INFO, "login {0} session {1}", login, session.tokenHash().tag());
         phones.opened(login);
@@ -96,6 +104,10 @@ public final class AuthenticationService implements AuthenticationUseCase {
             store.touch(hash, now);
             session = stored.get().seenAt(now);
         }
+        if (!access.mayStayLoggedIn(session.login())) { // blocked or deleted since it logged in
+            end(session);
+            return Optional.empty();
+        }
         Session merged = cache.merge(session);
         if (merged == null) { // logged out while we were looking: do not resurrect it
             return Optional.empty();
@@ -106,9 +118,13 @@ public final class AuthenticationService implements AuthenticationUseCase {
 
     @Override
     public void logout(Session session) {
+        end(session);
+        LOG.log(Level.INFO, "logout {0} session {1}", session.login(), session.tokenHash().tag());
+    }
+
+    private void end(Session session) {
         cache.end(session.tokenHash(), clock.instant());
         store.delete(session.tokenHash());
-        LOG.log(Level.INFO, "logout {0} session {1}", session.login(), session.tokenHash().tag());
         phones.releaseIfLast(session.login());
     }
 

@@ -1,5 +1,6 @@
 package io.ctimw.core.session;
 
+import io.ctimw.core.model.Login;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.model.TokenHash;
 import java.time.Duration;
@@ -37,6 +38,12 @@ public final class SessionCache {
     void end(TokenHash hash, Instant at) {
         ended.put(hash, at);
         sessions.remove(hash);
+    }
+
+    /** Ends every cached session of the login (blocked, re-keyed): none of them is served again. */
+    void endAllOf(Login login, Instant at) {
+        sessions.values().stream().filter(s -> s.login().equals(login)).map(Session::tokenHash).toList()
+                .forEach(hash -> end(hash, at));
     }
 
     /**

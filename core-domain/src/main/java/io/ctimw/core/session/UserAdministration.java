@@ -1,7 +1,10 @@
 package io.ctimw.core.session;
 
+import io.ctimw.core.access.UserDirectory;
+import io.ctimw.core.model.Grants;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.Password;
+import io.ctimw.core.model.Role;
 import io.ctimw.core.model.User;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
 import io.ctimw.core.port.out.PasswordHasher;
@@ -9,53 +12,90 @@ import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.UserStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
-/** Adds, re-keys, disables and lists agent accounts; passwords are only ever stored as bcrypt hashes. */
+/**
+ * Adds, re-keys, blocks and lists user accounts; passwords are only ever stored as bcrypt hashes. Every
+ * change is applied to this instance's {@link UserDirectory} at once, and a change that must end the
+ * user's sessions (blocked, new password) ends them here too, releasing the phone.
+ */
 public final class UserAdministration implements UserAdministrationUseCase {
     private final UserStore users;
     private final SessionStore sessions;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final UserDirectory directory;
+    private final SessionCache cache;
+    private final SessionPhones phones;
+    private final Supplier<Grants> defaultGrants;
 
-    public UserAdministration(UserStore users, SessionStore sessions, PasswordHasher hasher, Clock clock) {
+    public UserAdministration(UserStore users, SessionStore sessions, PasswordHasher hasher, Clock clock,
+                              UserDirectory directory, SessionCache cache, SessionPhones phones,
+                              Supplier<Grants> defaultGrants) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
         this.clock = clock;
+        this.directory = directory;
+        this.cache = cache;
+        this.phones = phones;
+        this.defaultGrants = defaultGrants;
     }
 
     @Override
-    public User add(Login login, Password password) {
-        User user = new User(login, hasher.hash(password.requireStrongEnough()), true, clock.instant());
+    public User add(Login login, Password password, Role role) {
+        Grants grants = role == Role.ADMIN ? Grants.NONE : defaultGrants.get();
+        User user = new User(login, hasher.hash(password.requireStrongEnough()), true, clock.instant(), role, grants,
+                null);
         users.add(user);
+        directory.changed(user);
         return user;
     }
 
     @Override
     public boolean changePassword(Login login, Password password) {
-        boolean changed = users.updatePasswordHash(login, hasher.hash(password.requireStrongEnough()));
-        if (changed) {
-            sessions.deleteAllOf(login); // a new password ends the sessions opened with the old one
-        }
-        return changed;
+        String hash = hasher.hash(password.requireStrongEnough());
+        return change(login, u -> u.withPasswordHash(hash), true); // sessions opened with the old one end
     }
 
     @Override
     public boolean disable(Login login) {
-        boolean changed = users.setEnabled(login, false);
-        if (changed) {
-            sessions.deleteAllOf(login);
-        }
-        return changed;
+        return change(login, u -> u.withEnabled(false), true);
     }
 
     @Override
     public boolean enable(Login login) {
-        return users.setEnabled(login, true);
+        return change(login, u -> u.withEnabled(true), false);
+    }
+
+    @Override
+    public boolean setRole(Login login, Role role) {
+        return change(login, u -> u.withRole(role), false);
     }
 
     @Override
     public List<User> list() {
         return users.all();
+    }
+
+    /** Stores the changed user, applies it to this instance, and ends its sessions when asked to. */
+    boolean change(Login login, UnaryOperator<User> edit, boolean endSessions) {
+        Optional<User> before = users.find(login);
+        if (before.isEmpty()) {
+            return false;
+        }
+        User after = edit.apply(before.get());
+        if (!users.update(after)) {
+            return false;
+        }
+        directory.changed(after);
+        if (endSessions) {
+            sessions.deleteAllOf(login);
+            cache.endAllOf(login, clock.instant());
+            phones.releaseIfLast(login);
+        }
+        return true;
     }
 }

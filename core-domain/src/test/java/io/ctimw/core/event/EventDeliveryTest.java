@@ -142,7 +142,7 @@ class EventDeliveryTest {
             public int deleteReceivedBefore(java.time.Instant cutoff) { return f.events.deleteReceivedBefore(cutoff); }
             public void ping() { }
         };
-        EventService events = new EventService(counting, f.core.hub, f.core.positions, Runnable::run);
+        EventService events = new EventService(counting, f.core.hub, f.core.positions, Runnable::run, f.core.access);
         emit("agent1", "NewCall", "a1");
         f.awaitStored();
         List<StoredEvent> first = events.poll(agent(in1), new EventQuery(OptionalLong.empty(), 100, Duration.ZERO))

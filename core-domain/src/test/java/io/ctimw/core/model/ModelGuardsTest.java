@@ -72,7 +72,26 @@ class ModelGuardsTest {
     void user() {
         refused(NullPointerException.class, () -> new User(null, "h", true, T), () -> new User(LOGIN, null, true, T),
                 () -> new User(LOGIN, "h", true, null));
-        assertEquals("User[login=agent1, enabled=true, createdAt=" + T + "]", new User(LOGIN, "$2a$hash", true, T).toString());
+        assertEquals("User[login=agent1, role=agent, enabled=true, grants=[control:*, events], createdAt=" + T
+                + ", lastLoginAt=null]", new User(LOGIN, "$2a$hash", true, T).toString());
+        refused(NullPointerException.class, () -> new User(LOGIN, "h", true, T, null, Grants.ALL, null),
+                () -> new User(LOGIN, "h", true, T, Role.AGENT, null, null));
+    }
+
+    @Test
+    void grantsAndRoles() {
+        refused(IllegalArgumentException.class, () -> new Grant(""), () -> new Grant("control:"),
+                () -> new Grant("control:Ans wer"), () -> new Grant("admin"), () -> new Grant("events "),
+                () -> Role.parse("root"), () -> Role.parse("ADMIN"));
+        assertEquals("Answer", Grant.control("Answer").command());
+        assertEquals(null, Grant.ALL_CONTROL.command());
+        Grants some = Grants.parse(java.util.List.of("events", "control:Answer"));
+        assertEquals(java.util.List.of("control:Answer", "events"), some.names());
+        assertEquals(true, some.covers(Grant.control("Answer")));
+        assertEquals(false, some.covers(Grant.control("Hold")));
+        assertEquals(true, Grants.ALL.covers(Grant.control("Hold")));
+        assertEquals(false, Grants.of(Grant.ALL_CONTROL).covers(Grant.EVENTS));
+        assertEquals(Role.ADMIN, Role.parse("admin"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.ctimw.core.testing;
 
 import io.ctimw.core.CoreServices;
+import io.ctimw.core.access.AccessGuard;
+import io.ctimw.core.access.UserDirectory;
 import io.ctimw.core.call.CallRegistry;
 import io.ctimw.core.control.CallControlService;
 import io.ctimw.core.control.CommandCatalog;
@@ -44,6 +46,9 @@ public final class CoreTestGraph implements AutoCloseable {
     public final SessionExpiry expiry;
     public final Housekeeping housekeeping;
     public final CtiInbound inbound;
+    public final UserDirectory directory;
+    public final AccessGuard access;
+    public final SessionCache cache = new SessionCache();
     private final ExecutorService readers;
 
     public CoreTestGraph(CoreServices.Ports ports, CoreServices.Settings settings) {
@@ -51,19 +56,22 @@ public final class CoreTestGraph implements AutoCloseable {
         journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), r -> new Thread(r, "test-event-writer"));
         attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
-        SessionCache cache = new SessionCache();
+        directory = new UserDirectory(ports.users(), ports.clock(), settings.sessions().touchInterval());
+        access = new AccessGuard(directory);
         phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), settings.sessions());
         authentication = new AuthenticationService(
                 new PasswordCheck(ports.users(), ports.hasher(), settings.sessions().maxConcurrentLogins()),
-                ports.sessions(), ports.events(), ports.tokens(), cache, phones, ports.clock(), settings.sessions());
+                ports.sessions(), ports.events(), ports.tokens(), cache, phones, ports.clock(), settings.sessions(),
+                ports.users(), access);
         positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         readers = Executors.newFixedThreadPool(settings.readerThreads());
-        events = new EventService(ports.events(), hub, positions, readers);
+        events = new EventService(ports.events(), hub, positions, readers, access);
         control = new CallControlService(
-                new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls);
+                new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls, access);
         readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures);
-        users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock());
+        users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory, cache,
+                phones, settings::defaultGrants);
         expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), settings.sessions());
         housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention());

@@ -4,6 +4,7 @@ import io.ctimw.core.model.Login;
 import io.ctimw.core.model.User;
 import io.ctimw.core.port.out.DuplicateUserException;
 import io.ctimw.core.port.out.UserStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -33,17 +34,16 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
-    public boolean updatePasswordHash(Login login, String passwordHash) {
+    public boolean update(User user) {
         outage.check();
-        return users.computeIfPresent(login,
-                (l, u) -> new User(l, passwordHash, u.enabled(), u.createdAt())) != null;
+        return users.computeIfPresent(user.login(), (l, u) -> new User(l, user.passwordHash(), user.enabled(),
+                u.createdAt(), user.role(), user.grants(), u.lastLoginAt())) != null;
     }
 
     @Override
-    public boolean setEnabled(Login login, boolean enabled) {
+    public void recordLogin(Login login, Instant at) {
         outage.check();
-        return users.computeIfPresent(login,
-                (l, u) -> new User(l, u.passwordHash(), enabled, u.createdAt())) != null;
+        users.computeIfPresent(login, (l, u) -> u.withLastLoginAt(at));
     }
 
     @Override

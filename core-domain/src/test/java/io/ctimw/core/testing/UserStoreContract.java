@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ctimw.core.model.Grant;
+import io.ctimw.core.model.Grants;
 import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Role;
 import io.ctimw.core.model.User;
 import io.ctimw.core.port.out.DuplicateUserException;
 import io.ctimw.core.port.out.UserStore;
@@ -63,30 +66,42 @@ public abstract class UserStoreContract {
     }
 
     @Test
-    void updatingThePasswordHashChangesOnlyThatUser() {
+    void anAdminWithGrantsAndALastLoginKeepsEveryField() {
+        User admin = new User(new Login("root"), "$2a$04$h", true, T0, Role.ADMIN,
+                Grants.of(Grant.EVENTS, Grant.control("Answer")), T0.plusSeconds(5));
+        store.add(admin);
+        assertEquals(Optional.of(admin), store.find(new Login("root")));
+        User none = new User(new Login("nobody-granted"), "h", true, T0, Role.AGENT, Grants.NONE, null);
+        store.add(none);
+        assertEquals(Optional.of(none), store.find(new Login("nobody-granted")));
+    }
+
+    @Test
+    void updatingChangesOnlyThatUserAndKeepsCreationAndLastLogin() {
         store.add(user("alice", "old-a", true));
         store.add(user("bob", "old-b", true));
-        assertTrue(store.updatePasswordHash(new Login("alice"), "new-a"));
-        assertEquals(user("alice", "new-a", true), store.find(new Login("alice")).orElseThrow());
-        assertEquals("old-b", store.find(new Login("bob")).orElseThrow().passwordHash());
+        store.recordLogin(new Login("alice"), T0.plusSeconds(60));
+        User changed = new User(new Login("alice"), "new-a", false, T0.plusSeconds(999), Role.ADMIN,
+                Grants.of(Grant.control("Hold")), null);
+        assertTrue(store.update(changed));
+        assertEquals(new User(new Login("alice"), "new-a", false, T0, Role.ADMIN, Grants.of(Grant.control("Hold")),
+                T0.plusSeconds(60)), store.find(new Login("alice")).orElseThrow());
+        assertEquals(user("bob", "old-b", true), store.find(new Login("bob")).orElseThrow());
     }
 
     @Test
     void updatingAnUnknownUserReportsFalseAndCreatesNothing() {
-        assertFalse(store.updatePasswordHash(new Login("ghost"), "h"));
-        assertFalse(store.setEnabled(new Login("ghost"), true));
+        assertFalse(store.update(user("ghost", "h", true)));
+        store.recordLogin(new Login("ghost"), T0);
         assertEquals(Optional.empty(), store.find(new Login("ghost")));
     }
 
     @Test
-    void enablingAndDisablingKeepsTheOtherFields() {
+    void aLoginIsRememberedWithItsTime() {
         store.add(user("alice", "hash", true));
-        store.add(user("bob", "hash-b", true));
-        assertTrue(store.setEnabled(new Login("alice"), false));
-        assertEquals(user("alice", "hash", false), store.find(new Login("alice")).orElseThrow());
-        assertTrue(store.find(new Login("bob")).orElseThrow().enabled());
-        assertTrue(store.setEnabled(new Login("alice"), true));
-        assertTrue(store.find(new Login("alice")).orElseThrow().enabled());
+        store.recordLogin(new Login("alice"), T0.plusSeconds(1));
+        store.recordLogin(new Login("alice"), T0.plusSeconds(2));
+        assertEquals(T0.plusSeconds(2), store.find(new Login("alice")).orElseThrow().lastLoginAt());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.ctimw.app.middleware.MiddlewareApp;
 import io.ctimw.app.middleware.MiddlewareSettings;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.Password;
+import io.ctimw.core.model.Role;
 import io.ctimw.simulator.CtiSimulator;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class MiddlewareHarness implements AutoCloseable {
     /** Adds agents straight through the core (the admin CLI has its own test). */
     public MiddlewareHarness withAgents(String... logins) {
         for (String login : logins) {
-            app.core().userAdministration().add(new Login(login), new Password(PASSWORD));
+            app.core().userAdministration().add(new Login(login), new Password(PASSWORD), Role.AGENT);
         }
         return this;
     }

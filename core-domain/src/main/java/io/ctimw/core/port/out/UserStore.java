@@ -2,21 +2,25 @@ package io.ctimw.core.port.out;
 
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.User;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The agent accounts. */
+/** The user accounts, with their roles and grants. */
 public interface UserStore {
     Optional<User> find(Login login);
 
     /** @throws DuplicateUserException when the login exists already */
     void add(User user);
 
-    /** @return false when there is no such user */
-    boolean updatePasswordHash(Login login, String passwordHash);
+    /**
+     * Stores the user's password hash, enabled flag, role and grants (its login, creation and last login
+     * times stay as stored); @return false when there is no such user
+     */
+    boolean update(User user);
 
-    /** @return false when there is no such user */
-    boolean setEnabled(Login login, boolean enabled);
+    /** Remembers the time of the user's latest login. */
+    void recordLogin(Login login, Instant at);
 
     /** All users, ordered by login. */
     List<User> all();

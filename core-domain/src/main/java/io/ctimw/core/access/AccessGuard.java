@@ -1,0 +1,55 @@
+package io.ctimw.core.access;
+
+import io.ctimw.core.model.Grant;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Role;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.User;
+import io.ctimw.core.port.in.AccessDeniedException;
+import java.lang.System.Logger.Level;
+
+/**
+ * Decides, on every request and before anything is sent or changed, whether the session's user may use
+ * an API method: agents need the method's grant, the admin API needs the admin role. Roles and grants
+ * are read from the {@link UserDirectory}, so a change applies to the very next request.
+ */
+public final class AccessGuard {
+    private static final System.Logger LOG = System.getLogger(AccessGuard.class.getName());
+
+    private final UserDirectory users;
+
+    public AccessGuard(UserDirectory users) {
+        this.users = users;
+    }
+
+    /** @throws AccessDeniedException naming the grant when the user's grants do not cover it */
+    public void require(Session session, Grant needed) {
+        User user = current(session.login());
+        if (user == null || !user.grants().covers(needed)) {
+            deny(session.login(), needed.value());
+        }
+    }
+
+    /** @throws AccessDeniedException when the user is not an administrator */
+    public void requireAdmin(Session session) {
+        User user = current(session.login());
+        if (user == null || user.role() != Role.ADMIN) {
+            deny(session.login(), "role admin");
+        }
+    }
+
+    /** Whether the user exists and is enabled: a blocked user's sessions end at its next request. */
+    public boolean mayStayLoggedIn(Login login) {
+        User user = current(login);
+        return user != null && user.enabled();
+    }
+
+    private User current(Login login) {
+        return users.find(login).orElse(null);
+    }
+
+    private static void deny(Login login, String missing) {
+        LOG.log(Level.WARNING, "access denied: {0} lacks {1}", login, missing);
+        throw new AccessDeniedException(missing);
+    }
+}
