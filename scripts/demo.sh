@@ -69,6 +69,9 @@ for agent in $AGENTS; do
   echo "$PASSWORD" | java -jar app-middleware/target/cti-middleware.jar users add --login "$agent" \
     --password-stdin --config "$DEMO_DIR/middleware.conf" 2>/dev/null || true
 done
+# The administrator of the platform (admin API, web console): no agent grants of its own.
+echo "$PASSWORD" | java -jar app-middleware/target/cti-middleware.jar users add --login admin --role admin \
+  --password-stdin --config "$DEMO_DIR/middleware.conf" 2>/dev/null || true
 
 BASE="http://127.0.0.1:$HTTP_PORT"
 # Only the pages this build serves are listed.
@@ -87,6 +90,7 @@ cat <<INFO
   CTI:      ws://127.0.0.1:$CTI_PORT/ws (the simulator)
 ${pages}
 Demo logins: $AGENTS   password: $PASSWORD
+Administrator: admin   password: $PASSWORD
 A call rings for a logged-in demo agent every $((CALL_EVERY_MS / 1000)) s.
 
 Try the API:

@@ -21,6 +21,7 @@ import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.MaintenanceUseCase;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
+import io.ctimw.core.port.out.AuditTrail;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.PasswordHasher;
@@ -52,7 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CoreServices implements AutoCloseable {
     /** Everything the core needs from the outside world. */
     public record Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
-                        PasswordHasher hasher, TokenGenerator tokens, Clock clock) {
+                        PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit) {
         public Ports {
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(sessions, "sessions");
@@ -61,12 +62,18 @@ public final class CoreServices implements AutoCloseable {
             Objects.requireNonNull(hasher, "hasher");
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(audit, "audit");
         }
     }
 
     /** The core's tunables. */
     public record Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
                            Duration retention, int readerThreads, Grants defaultGrants) {
+        /** @throws IllegalArgumentException when a default grant names a command the catalog does not have */
+        public Settings {
+            CommandCatalog.standard(allowedStates).requireKnown(defaultGrants);
+        }
+
         public static Settings defaults() {
             return new Settings(new SessionPolicy(Duration.ofHours(1), Duration.ofHours(12), Duration.ofSeconds(30)),
                     CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4, Grants.ALL);
@@ -97,17 +104,16 @@ public final class CoreServices implements AutoCloseable {
         this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         SessionCache cache = new SessionCache();
         UserDirectory directory = new UserDirectory(ports.users(), ports.clock(), policy.touchInterval());
-        AccessGuard access = new AccessGuard(directory);
+        AccessGuard access = new AccessGuard(directory, ports.audit(), ports.clock());
         this.phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), policy);
         this.authentication = new AuthenticationService(
                 new PasswordCheck(ports.users(), ports.hasher(), policy.maxConcurrentLogins()), ports.sessions(),
-                ports.events(), ports.tokens(), cache, phones, ports.clock(), policy, ports.users(), access);
+                ports.events(), ports.tokens(), cache, phones, ports.clock(), policy, ports.users(), access, ports.audit());
         this.positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
         this.events = new EventService(ports.events(), hub, positions, readers, access);
-        CommandCatalog catalog = CommandCatalog.standard(settings.allowedStates());
-        catalog.requireKnown(settings.defaultGrants());
-        this.control = new CallControlService(new CommandValidator(catalog, calls), ports.cti(), calls, access);
+        this.control = new CallControlService(
+                new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls, access);
         this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures);
         this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory,

@@ -18,6 +18,7 @@ import io.ctimw.core.testing.Await;
 import io.ctimw.core.testing.CoreTestGraph;
 import io.ctimw.core.testing.FakeCtiGateway;
 import io.ctimw.core.testing.FakePasswordHasher;
+import io.ctimw.core.testing.InMemoryAuditTrail;
 import io.ctimw.core.testing.InMemoryEventStore;
 import io.ctimw.core.testing.InMemorySessionStore;
 import io.ctimw.core.testing.InMemoryUserStore;
@@ -39,12 +40,13 @@ public final class CoreFixture implements AutoCloseable {
     public final InMemorySessionStore sessions = new InMemorySessionStore();
     public final InMemoryEventStore events = new InMemoryEventStore();
     public final FakePasswordHasher hasher = new FakePasswordHasher();
+    public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final AtomicInteger tokenCounter = new AtomicInteger();
     public final CoreTestGraph core;
 
     public CoreFixture() {
         core = new CoreTestGraph(new CoreServices.Ports(users, sessions, events, cti, hasher,
-                () -> new SessionToken(String.format("tok%040d", tokenCounter.incrementAndGet())), clock),
+                () -> new SessionToken(String.format("tok%040d", tokenCounter.incrementAndGet())), clock, audit),
                 new CoreServices.Settings(POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 1000, 50,
                         Duration.ofDays(1), 2, Grants.ALL));
         core.users.add(new Login("agent1"), new Password(PASSWORD), Role.AGENT);

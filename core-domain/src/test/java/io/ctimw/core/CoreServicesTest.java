@@ -19,6 +19,7 @@ import io.ctimw.core.model.SessionToken;
 import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.testing.FakeCtiGateway;
 import io.ctimw.core.testing.FakePasswordHasher;
+import io.ctimw.core.testing.InMemoryAuditTrail;
 import io.ctimw.core.testing.InMemoryEventStore;
 import io.ctimw.core.testing.InMemorySessionStore;
 import io.ctimw.core.testing.InMemoryUserStore;
@@ -38,7 +39,8 @@ class CoreServicesTest {
 
     private CoreServices core() {
         return new CoreServices(new CoreServices.Ports(new InMemoryUserStore(), sessions, new InMemoryEventStore(),
-                cti, new FakePasswordHasher(), () -> new SessionToken("t".repeat(40)), clock),
+                cti, new FakePasswordHasher(), () -> new SessionToken("t".repeat(40)), clock,
+                new InMemoryAuditTrail()),
                 new CoreServices.Settings(CoreFixture.POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 100, 10,
                         Duration.ofDays(1), 1, Grants.ALL));
     }

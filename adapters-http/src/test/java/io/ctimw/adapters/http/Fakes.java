@@ -53,7 +53,7 @@ final class Fakes {
         volatile CountDownLatch slowChecks;
 
         @Override
-        public LoginResult login(Login login, Password password) {
+        public LoginResult login(Login login, Password password, String clientAddress) {
             calls.add(List.of("login", login, password));
             throwIfFailing();
             awaitSlowChecks();

@@ -54,14 +54,14 @@ class PostgresDatabaseTest {
     @Test
     void startingTwiceOnTheSameDatabaseKeepsTheSchemaAndData() {
         db.database().jdbi().useHandle(h -> h.execute(
-                "insert into users values ('kept', 'h', true, now()) on conflict do nothing"));
+                "insert into users (login, password_hash, enabled, created_at) values ('kept', 'h', true, now()) on conflict do nothing"));
         try (PostgresDatabase again = PostgresDatabase.start(db.settings(1))) {
             int kept = again.jdbi().withHandle(h -> h.createQuery(
                     "select count(*) from users where login = 'kept'").mapTo(Integer.class).one());
             int migrations = again.jdbi().withHandle(h -> h.createQuery(
                     "select count(*) from flyway_schema_history where success").mapTo(Integer.class).one());
             assertEquals(1, kept);
-            assertEquals(2, migrations);
+            assertEquals(KnownMigrations.latest(), migrations);
         }
     }
 

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.adapters.postgres.testing.TestDatabase;
+import io.ctimw.core.model.Grants;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.PendingEvent;
+import io.ctimw.core.model.Role;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.model.User;
 import io.ctimw.core.testing.QuarantineRow;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +52,7 @@ class SchemaMigrationTest {
         String version = db.jdbi().withHandle(h -> h.createQuery(
                 "select version from flyway_schema_history where success order by installed_rank desc limit 1")
                 .mapTo(String.class).one());
-        assertEquals("2", version);
+        assertEquals(KnownMigrations.latest(), Integer.parseInt(version));
         List<StoredEvent> before = events.after(ALICE, 0, 10);
         assertEquals(List.of("Before"), before.stream().map(StoredEvent::name).toList());
         StoredEvent after = events.append(List.of(new PendingEvent(ALICE, "After", "{}", T0.plusSeconds(1)))).get(0);
@@ -65,6 +68,19 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void v3RolesAndGrantsApplyOnAV2DatabaseAndExistingUsersKeepEveryMethod() {
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:db/migration").target("2").load().migrate();
+        Jdbi v2 = Jdbi.create(db.jdbcUrl(), db.user(), db.password());
+        v2.useHandle(h -> h.execute("insert into users values ('alice', 'hash', false, '2026-03-01T07:00:00Z')"));
+
+        User alice = new JdbiUserStore(db.database().jdbi()).find(ALICE).orElseThrow(); // start: migrates
+
+        assertEquals(new User(ALICE, "hash", false, Instant.parse("2026-03-01T07:00:00Z"), Role.AGENT, Grants.ALL,
+                null), alice);
+    }
+
+    @Test
     void aSchemaWrittenByANewerReleaseIsRefusedWithOneLineSayingWhy() {
         db.database(); // migrated to this release's latest version
         db.jdbi().useHandle(h -> h.execute("insert into flyway_schema_history (installed_rank, version, description,"
@@ -74,7 +90,7 @@ class SchemaMigrationTest {
         PostgresStartupException refused = assertThrows(PostgresStartupException.class,
                 () -> PostgresDatabase.start(db.settings(2)));
 
-        assertTrue(refused.getMessage().contains("is at version 99, newer than this release knows (2)"),
+        assertTrue(refused.getMessage().contains("is at version 99, newer than this release knows (" + KnownMigrations.latest() + ")"),
                 refused.getMessage());
         int future = db.jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from flyway_schema_history where version = '99'").mapTo(Integer.class).one());

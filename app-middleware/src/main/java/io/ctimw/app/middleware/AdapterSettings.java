@@ -1,5 +1,6 @@
 package io.ctimw.app.middleware;
 
+import com.typesafe.config.ConfigException;
 import io.ctimw.adapters.ctiws.CtiLinkSettings;
 import io.ctimw.adapters.http.EdgeLimits;
 import io.ctimw.adapters.http.HttpSettings;
@@ -12,12 +13,17 @@ final class AdapterSettings {
     private AdapterSettings() {
     }
 
+    /** @throws ConfigException.BadValue when a default grant names no command of the catalog */
     static CoreServices.Settings coreSettings(MiddlewareSettings s) {
-        return new CoreServices.Settings(
-                new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(), s.sessions().touchInterval(),
-                        s.sessions().maxConcurrentLogins()),
-                s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(), s.events().retention(),
-                s.events().readerThreads(), s.users().defaultGrants());
+        try {
+            return new CoreServices.Settings(
+                    new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(),
+                            s.sessions().touchInterval(), s.sessions().maxConcurrentLogins()),
+                    s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(),
+                    s.events().retention(), s.events().readerThreads(), s.users().defaultGrants());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException.BadValue("users.default-grants", e.getMessage());
+        }
     }
 
     static HttpSettings httpSettings(MiddlewareSettings s) {

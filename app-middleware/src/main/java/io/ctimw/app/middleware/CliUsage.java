@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class CliUsage {
     static final String PROGRAM = "cti-middleware";
-    private static final Map<String, String> PLACEHOLDERS = Map.of("--config", "FILE", "--login", "LOGIN");
+    private static final Map<String, String> PLACEHOLDERS = Map.of("--config", "FILE", "--login", "LOGIN", "--role", "ROLE");
 
     private CliUsage() {
     }
@@ -25,7 +25,7 @@ final class CliUsage {
     static String overview() {
         return """
                 Usage: %1$s [serve] [--config FILE]      run the middleware (serve is the default)
-                       %1$s users COMMAND [options]      administer agent accounts
+                       %1$s users COMMAND [options]      administer user accounts
                        %1$s --version | --help
 
                 Options:
@@ -33,7 +33,7 @@ final class CliUsage {
                   -V, --version   print the version and the commit it was built from
                   -h, --help      show this help
 
-                '%1$s users --help' lists the account commands: add, passwd, disable, enable, list.
+                '%1$s users --help' lists the account commands: add, passwd, disable, enable, set-role, list.
                 """.formatted(PROGRAM);
     }
 

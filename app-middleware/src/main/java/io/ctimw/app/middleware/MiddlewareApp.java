@@ -104,7 +104,8 @@ public final class MiddlewareApp implements AutoCloseable {
 
     private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti) {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi), events,
-                cti, new BcryptPasswordHasher(s.bcryptCost()), TokenGenerator.secureRandom(), Clock.systemUTC()),
+                cti, new BcryptPasswordHasher(s.bcryptCost()), TokenGenerator.secureRandom(), Clock.systemUTC(),
+                new LoggedAuditTrail()),
                 AdapterSettings.coreSettings(s));
     }
 

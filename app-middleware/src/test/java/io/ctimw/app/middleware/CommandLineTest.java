@@ -39,7 +39,7 @@ class CommandLineTest {
         Run r = run("users", "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("Usage: cti-middleware users COMMAND [--config FILE]"), r.out());
-        for (String command : new String[] {"add", "passwd", "disable", "enable", "list"}) {
+        for (String command : new String[] {"add", "passwd", "disable", "enable", "set-role", "list"}) {
             assertTrue(r.out().contains("\n  " + command + " "), command + " listed: " + r.out());
         }
         assertFalse(r.out().contains("--login"), r.out());
@@ -50,11 +50,12 @@ class CommandLineTest {
     void usersAddHelpShowsPlaceholdersAndWhatIsRequired() {
         Run r = run("users", "add", "--help");
         assertEquals(0, r.code());
-        assertTrue(r.out().startsWith("Usage: cti-middleware users add --login LOGIN --password-stdin [--config FILE]\n"),
+        assertTrue(r.out().startsWith("Usage: cti-middleware users add --login LOGIN --password-stdin [--config FILE] [--role ROLE]\n"),
                 r.out());
         assertTrue(r.out().matches("(?s).*\\n  --login LOGIN +required .*"), r.out());
         assertTrue(r.out().matches("(?s).*\\n  --password-stdin +required .*only way.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\n  --config FILE {10,}HOCON.*"), "--config is not required: " + r.out());
+        assertTrue(r.out().matches("(?s).*\\n  --role ROLE +agent .* or admin .*"), r.out());
         assertFalse(r.out().contains("Commands:"), r.out());
     }
 

@@ -67,9 +67,28 @@ class MiddlewareMainTest {
         assertTrue(again.err().contains("already exists"), again.err());
         assertEquals(0, run("", "users", "disable", "--login", "op1", "--config", conf).code());
         Run list = run("", "users", "list", "--config", conf);
-        assertTrue(list.out().matches("(?s).*op1\\s+DISABLED.*"), list.out());
+        assertTrue(list.out().matches("(?s).*op1\\s+agent\\s+DISABLED.*grants \\[control:\\*, events\\].*"), list.out());
         assertEquals(0, run("second-password\n", "users", "passwd", "--login", "op1", "--password-stdin", "--config", conf).code());
         assertEquals(1, run("", "users", "enable", "--login", "nobody", "--config", conf).code());
+    }
+
+    @Test
+    void anAdministratorIsAddedWithNoAgentGrantsAndRolesCanChange() throws Exception {
+        String conf = config("users.default-grants = [\"events\", \"control:Answer\"]\n");
+        Run admin = run("first-password\n", "users", "add", "--login", "root", "--role", "admin", "--password-stdin",
+                "--config", conf);
+        assertEquals(0, admin.code(), admin.err());
+        assertTrue(admin.out().contains("added root (admin, grants [])"), admin.out());
+        Run agent = run("first-password\n", "users", "add", "--login", "op3", "--password-stdin", "--config", conf);
+        assertTrue(agent.out().contains("added op3 (agent, grants [control:Answer, events])"), agent.out());
+        assertEquals(0, run("", "users", "set-role", "--login", "op3", "--role", "admin", "--config", conf).code());
+        assertTrue(run("", "users", "list", "--config", conf).out().matches("(?s).*op3\\s+admin\\s+enabled.*"));
+        Run bad = run("", "users", "set-role", "--login", "op3", "--role", "root", "--config", conf);
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("role must be agent or admin"), bad.err());
+        Run badGrant = run("first-password\n", "users", "add", "--login", "op4", "--password-stdin", "--config",
+                config("users.default-grants = [\"control:Fly\"]\n"));
+        assertTrue(badGrant.code() != 0 && badGrant.err().contains("control:Fly"), badGrant.err());
     }
 
     @Test

@@ -1,12 +1,16 @@
 package io.ctimw.core.access;
 
+import io.ctimw.core.model.AuditAction;
+import io.ctimw.core.model.AuditEntry;
 import io.ctimw.core.model.Grant;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.Role;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.model.User;
 import io.ctimw.core.port.in.AccessDeniedException;
+import io.ctimw.core.port.out.AuditTrail;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 
 /**
  * Decides, on every request and before anything is sent or changed, whether the session's user may use
@@ -17,16 +21,20 @@ public final class AccessGuard {
     private static final System.Logger LOG = System.getLogger(AccessGuard.class.getName());
 
     private final UserDirectory users;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    public AccessGuard(UserDirectory users) {
+    public AccessGuard(UserDirectory users, AuditTrail audit, Clock clock) {
         this.users = users;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /** @throws AccessDeniedException naming the grant when the user's grants do not cover it */
     public void require(Session session, Grant needed) {
         User user = current(session.login());
         if (user == null || !user.grants().covers(needed)) {
-            deny(session.login(), needed.value());
+            deny(session.login(), needed.value(), AuditAction.FORBIDDEN_METHOD);
         }
     }
 
@@ -34,7 +42,7 @@ public final class AccessGuard {
     public void requireAdmin(Session session) {
         User user = current(session.login());
         if (user == null || user.role() != Role.ADMIN) {
-            deny(session.login(), "role admin");
+            deny(session.login(), "role admin", AuditAction.ADMIN_DENIED);
         }
     }
 
@@ -48,8 +56,9 @@ public final class AccessGuard {
         return users.find(login).orElse(null);
     }
 
-    private static void deny(Login login, String missing) {
+    private void deny(Login login, String missing, AuditAction action) {
         LOG.log(Level.WARNING, "access denied: {0} lacks {1}", login, missing);
+        audit.record(AuditEntry.event(clock.instant(), action, login, null, missing, null));
         throw new AccessDeniedException(missing);
     }
 }

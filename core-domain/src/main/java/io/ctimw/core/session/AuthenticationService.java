@@ -1,6 +1,8 @@
 package io.ctimw.core.session;
 
 import io.ctimw.core.access.AccessGuard;
+import io.ctimw.core.model.AuditAction;
+import io.ctimw.core.model.AuditEntry;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.LoginResult;
 import io.ctimw.core.model.Password;
@@ -9,6 +11,7 @@ import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.model.SessionToken;
 import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.port.in.AuthenticationUseCase;
+import io.ctimw.core.port.out.AuditTrail;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.TokenGenerator;
@@ -36,10 +39,11 @@ public final class AuthenticationService implements AuthenticationUseCase {
     private final SessionPolicy policy;
     private final UserStore users;
     private final AccessGuard access;
+    private final AuditTrail audit;
 
     public AuthenticationService(PasswordCheck passwords, SessionStore store, EventStore events, TokenGenerator tokens,
                                  SessionCache cache, SessionPhones phones, Clock clock, SessionPolicy policy,
-                                 UserStore users, AccessGuard access) {
+                                 UserStore users, AccessGuard access, AuditTrail audit) {
         this.passwords = passwords;
         this.store = store;
         this.events = events;
@@ -50,15 +54,21 @@ public final class AuthenticationService implements AuthenticationUseCase {
         this.policy = policy;
         this.users = users;
         this.access = access;
+        this.audit = audit;
     }
 
     @Override
-    public LoginResult login(Login login, Password password) {
+    public LoginResult login(Login login, Password password, String clientAddress) {
         PasswordCheck.Outcome checked = passwords.check(login, password);
         if (checked instanceof PasswordCheck.Outcome.Verified) {
             return open(login);
         }
-        return checked instanceof PasswordCheck.Outcome.Busy ? new LoginResult.Busy() : new LoginResult.Rejected();
+        if (checked instanceof PasswordCheck.Outcome.Busy) {
+            return new LoginResult.Busy();
+        }
+        audit.record(AuditEntry.event(clock.instant(), AuditAction.LOGIN_FAILED, null, clientAddress,
+                login.value(), "wrong password, unknown or disabled login"));
+        return new LoginResult.Rejected();
     }
 
     private LoginResult open(Login login) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.core.CoreFixture;
+import io.ctimw.core.model.AuditAction;
+import io.ctimw.core.model.AuditEntry;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
 import io.ctimw.core.model.EventQuery;
@@ -49,6 +51,9 @@ class AccessGuardTest {
 
         assertEquals("control:Hold", denied.missing());
         assertEquals(sentBefore, f.cti.sent().size(), "nothing reached the CTI");
+        AuditEntry audited = f.audit.of(AuditAction.FORBIDDEN_METHOD).get(0);
+        assertEquals(new Login("agent1"), audited.actor());
+        assertEquals("control:Hold", audited.target());
         ControlResult allowed = f.core.control.control(session, new ControlRequest("GetCalls", Map.of()))
                 .toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertTrue(allowed instanceof ControlResult.DataReply, "a granted command still goes: " + allowed);
@@ -89,6 +94,7 @@ class AccessGuardTest {
         f.core.access.requireAdmin(admin);
         assertEquals("role admin",
                 assertThrows(AccessDeniedException.class, () -> f.core.access.requireAdmin(agent)).missing());
+        assertEquals(new Login("agent1"), f.audit.of(AuditAction.ADMIN_DENIED).get(0).actor());
         assertEquals("events", assertThrows(AccessDeniedException.class,
                 () -> f.core.access.require(admin, Grant.EVENTS)).missing());
     }

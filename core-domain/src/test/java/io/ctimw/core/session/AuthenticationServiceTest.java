@@ -3,10 +3,13 @@ package io.ctimw.core.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.core.CoreFixture;
+import io.ctimw.core.model.AuditAction;
+import io.ctimw.core.model.AuditEntry;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.LoginResult;
 import io.ctimw.core.model.Password;
@@ -14,6 +17,7 @@ import io.ctimw.core.model.Session;
 import io.ctimw.core.model.SessionToken;
 import io.ctimw.core.port.out.PasswordHasher;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +46,17 @@ class AuthenticationServiceTest {
     @Test
     void wrongPasswordAndUnknownLoginAreRejectedAlikeAndBothVerifyAHash() {
         int before = f.hasher.verifications();
-        LoginResult wrong = f.core.authentication.login(new Login("agent1"), new Password("not-the-password"));
+        LoginResult wrong = f.core.authentication.login(new Login("agent1"), new Password("not-the-password"),
+                "192.0.2.7");
         LoginResult unknown = f.core.authentication.login(new Login("ghost"), new Password("whatever1"));
         assertInstanceOf(LoginResult.Rejected.class, wrong);
         assertInstanceOf(LoginResult.Rejected.class, unknown);
         assertEquals(before + 2, f.hasher.verifications(), "unknown logins must cost a hash check too");
         assertTrue(f.cti.attachRequests().isEmpty(), "a refused login attaches nothing");
+        List<AuditEntry> failed = f.audit.of(AuditAction.LOGIN_FAILED);
+        assertEquals(List.of("agent1", "ghost"), failed.stream().map(AuditEntry::target).toList());
+        assertEquals("192.0.2.7", failed.get(0).address());
+        assertNull(failed.get(0).actor(), "nobody is authenticated by a failed login");
     }
 
     @Test
@@ -144,7 +153,7 @@ class AuthenticationServiceTest {
         };
         AuthenticationService oneSlot = new AuthenticationService(new PasswordCheck(f.users, slow, 1), f.sessions,
                 f.events, () -> new SessionToken("t".repeat(40)), new SessionCache(), f.core.phones, f.clock,
-                CoreFixture.POLICY, f.users, f.core.access);
+                CoreFixture.POLICY, f.users, f.core.access, f.audit);
         CompletableFuture<LoginResult> first = CompletableFuture.supplyAsync(
                 () -> oneSlot.login(new Login("agent1"), new Password(CoreFixture.PASSWORD)));
         assertTrue(inside.await(5, TimeUnit.SECONDS), "the first login holds the only slot");

@@ -57,12 +57,12 @@ public final class CoreTestGraph implements AutoCloseable {
                 settings.journalBatch(), r -> new Thread(r, "test-event-writer"));
         attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         directory = new UserDirectory(ports.users(), ports.clock(), settings.sessions().touchInterval());
-        access = new AccessGuard(directory);
+        access = new AccessGuard(directory, ports.audit(), ports.clock());
         phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), settings.sessions());
         authentication = new AuthenticationService(
                 new PasswordCheck(ports.users(), ports.hasher(), settings.sessions().maxConcurrentLogins()),
                 ports.sessions(), ports.events(), ports.tokens(), cache, phones, ports.clock(), settings.sessions(),
-                ports.users(), access);
+                ports.users(), access, ports.audit());
         positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         readers = Executors.newFixedThreadPool(settings.readerThreads());
         events = new EventService(ports.events(), hub, positions, readers, access);

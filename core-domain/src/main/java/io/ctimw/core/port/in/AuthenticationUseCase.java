@@ -9,7 +9,12 @@ import java.util.Optional;
 
 /** Agents logging in and out, and requests proving who they are. */
 public interface AuthenticationUseCase {
-    LoginResult login(Login login, Password password);
+    /** @param clientAddress where the attempt came from (audited, throttled); null when unknown */
+    LoginResult login(Login login, Password password, String clientAddress);
+
+    default LoginResult login(Login login, Password password) {
+        return login(login, password, null);
+    }
 
     /** The live session the token belongs to, or empty (unknown, expired or logged out). */
     Optional<Session> authenticate(SessionToken token);
