@@ -42,6 +42,17 @@ class CoreServicesTest {
                         Duration.ofDays(1), 1));
     }
 
+    private static LoginResult.LoggedIn logIn(CoreServices core) {
+        return assertInstanceOf(LoginResult.LoggedIn.class,
+                core.authentication().login(new Login("agent1"), new Password(CoreFixture.PASSWORD)));
+    }
+
+    /** Long-polls from the session's position: the attach's events arrive. */
+    private static List<StoredEvent> firstEvents(CoreServices core, Session session) throws Exception {
+        return core.events().poll(session, new EventQuery(OptionalLong.empty(), 100, Duration.ofSeconds(5)))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
     @Test
     void anAgentLogsInReadsItsEventsControlsItsPhoneAndItsPositionIsWrittenBehind() throws Exception {
         CoreServices core = core();
@@ -49,12 +60,10 @@ class CoreServicesTest {
             core.userAdministration().add(new Login("agent1"), new Password(CoreFixture.PASSWORD));
             core.start();
             cti.linkUp();
-            LoginResult.LoggedIn in = assertInstanceOf(LoginResult.LoggedIn.class,
-                    core.authentication().login(new Login("agent1"), new Password(CoreFixture.PASSWORD)));
+            LoginResult.LoggedIn in = logIn(core);
             Session session = core.authentication().authenticate(in.token()).orElseThrow();
 
-            List<StoredEvent> got = core.events().poll(session, new EventQuery(OptionalLong.empty(), 100,
-                    Duration.ofSeconds(5))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            List<StoredEvent> got = firstEvents(core, session);
             assertFalse(got.isEmpty(), "the attach's UserState reaches the agent");
             assertTrue(core.readiness().check().ready());
             assertInstanceOf(ControlResult.Accepted.class, core.control().control(session,
@@ -81,11 +90,9 @@ class CoreServicesTest {
             assertTrue(core.monitoring().commandNames().containsAll(List.of("Answer", "MakeCall", "GetCalls")));
             core.start();
             cti.linkUp();
-            LoginResult.LoggedIn in = assertInstanceOf(LoginResult.LoggedIn.class,
-                    core.authentication().login(new Login("agent1"), new Password(CoreFixture.PASSWORD)));
+            LoginResult.LoggedIn in = logIn(core);
             Session session = core.authentication().authenticate(in.token()).orElseThrow();
-            List<StoredEvent> got = core.events().poll(session, new EventQuery(OptionalLong.empty(), 100,
-                    Duration.ofSeconds(5))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            List<StoredEvent> got = firstEvents(core, session);
 
             CoreCounters counters = core.monitoring().counters();
             assertTrue(counters.eventsStored() >= got.size(), counters.toString());

@@ -14,22 +14,16 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /metrics} of the whole service: real logins, commands, events and a CTI reconnect move its figures. */
 class MetricsEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private TestDatabase db;
-    private CtiSimulator cti;
+    // A fresh instance per test: each gets its own database and CTI, and starts the middleware its own way.
+    private final TestDatabase db = TestDatabase.create();
+    private final CtiSimulator cti = CtiSimulator.builder().operators("agent1").build().start();
     private MiddlewareHarness mw;
-
-    @BeforeEach
-    void start() {
-        db = TestDatabase.create();
-        cti = CtiSimulator.builder().operators("agent1").build().start();
-    }
 
     @AfterEach
     void stop() {
