@@ -66,6 +66,7 @@ class MetricsTest {
         server.control.next = () -> CompletableFuture.completedFuture(new ControlResult.Invalid("no such command"));
         server.postJson("/api/v1/control", "{\"name\":\"Made-Up-By-A-Client\"}");
         server.get("/api/v1/no/such/path/12345");
+        server.send(server.request("/api/v1/session").GET());
 
         String after = scrape();
         assertEquals(1, value(after, "ctimw_logins_total", Map.of("outcome", "logged_in")));
@@ -78,6 +79,8 @@ class MetricsTest {
                 Map.of("method", "POST", "route", "/api/v1/login", "status", "401")));
         assertEquals(1, value(after, "http_server_requests_seconds_count",
                 Map.of("method", "GET", "route", HttpMetrics.UNMATCHED, "status", "404")));
+        assertEquals(1, value(after, "http_server_requests_seconds_count",
+                Map.of("method", "GET", "route", "/api/v1/session", "status", "401")), "refused by the authenticator");
         // Neither a client's path nor a client's command name becomes a label.
         assertFalse(after.contains("12345"), after);
         assertFalse(after.contains("Made-Up-By-A-Client"), after);
