@@ -166,7 +166,9 @@ public final class HttpApi {
 
         config.router.javaLangErrorHandler(errors::handleError);
         config.requestLogger.http(new RequestLog(outages));
-        config.requestLogger.http(metrics::request);
+        if (metrics.enabled()) {
+            config.requestLogger.http(metrics::request);
+        }
         config.routes.before(ctx -> {
             if (stopping.get()) {
                 throw stoppingProblem();

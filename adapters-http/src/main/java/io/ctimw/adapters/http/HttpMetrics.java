@@ -32,6 +32,7 @@ public final class HttpMetrics {
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5),
             Duration.ofSeconds(30), Duration.ofMinutes(5)};
 
+    private final boolean enabled;
     private final MeterRegistry registry;
     private final Set<String> commandNames;
     private final Clock clock;
@@ -39,7 +40,9 @@ public final class HttpMetrics {
     private final Counter delivered;
     private final Timer lag;
 
-    private HttpMetrics(MeterRegistry registry, Set<String> commandNames, Clock clock, Supplier<String> scrape) {
+    private HttpMetrics(boolean enabled, MeterRegistry registry, Set<String> commandNames, Clock clock,
+                        Supplier<String> scrape) {
+        this.enabled = enabled;
         this.registry = Objects.requireNonNull(registry, "registry");
         this.commandNames = Set.copyOf(commandNames);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -53,21 +56,26 @@ public final class HttpMetrics {
 
     /** Measures into {@code registry}; {@code GET /metrics} is not served by the API (see {@link #servedAt}). */
     public static HttpMetrics of(MeterRegistry registry, Set<String> commandNames, Clock clock) {
-        return new HttpMetrics(registry, commandNames, clock, null);
+        return new HttpMetrics(true, registry, commandNames, clock, null);
     }
 
     /** Measures nothing and serves no {@code /metrics} (metrics turned off). */
     public static HttpMetrics off() {
-        return new HttpMetrics(new CompositeMeterRegistry(), Set.of(), Clock.systemUTC(), null);
+        return new HttpMetrics(false, new CompositeMeterRegistry(), Set.of(), Clock.systemUTC(), null);
     }
 
     /** The same meters, with {@code GET /metrics} on the API's port answering {@code scrape}'s text. */
     public HttpMetrics servedAt(Supplier<String> newScrape) {
-        return new HttpMetrics(registry, commandNames, clock, Objects.requireNonNull(newScrape, "scrape"));
+        return new HttpMetrics(enabled, registry, commandNames, clock, Objects.requireNonNull(newScrape, "scrape"));
     }
 
     MeterRegistry registry() {
         return registry;
+    }
+
+    /** False for {@link #off()}: the API then adds no per-request work at all. */
+    boolean enabled() {
+        return enabled;
     }
 
     Optional<Supplier<String>> scrape() {

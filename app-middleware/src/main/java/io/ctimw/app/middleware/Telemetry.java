@@ -96,7 +96,12 @@ final class Telemetry implements AutoCloseable {
     /** Starts the separate listener, when configured. */
     void startServer() {
         if (registry != null && settings.separate()) {
-            server = MetricsServer.start(settings.host(), settings.port(), registry::scrape);
+            try {
+                server = MetricsServer.start(settings.host(), settings.port(), registry::scrape);
+            } catch (RuntimeException e) {
+                throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + " for metrics: "
+                        + MiddlewareApp.rootMessage(e), e);
+            }
             LOG.info("metrics served on http://{}:{}/metrics", settings.host(), server.port());
         }
     }

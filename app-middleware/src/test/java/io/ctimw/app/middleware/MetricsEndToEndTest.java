@@ -1,6 +1,7 @@
 package io.ctimw.app.middleware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,8 @@ import io.ctimw.adapters.postgres.testing.TestDatabase;
 import io.ctimw.app.middleware.testing.AgentHttp;
 import io.ctimw.app.middleware.testing.MiddlewareHarness;
 import io.ctimw.simulator.CtiSimulator;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -95,5 +98,15 @@ class MetricsEndToEndTest {
         assertTrue(port > 0 && port != mw.app().httpPort(), "port " + port);
         assertEquals(404, mw.agent().get("/metrics").statusCode());
         Awaitility.await().atMost(WAIT).until(() -> sample(metrics("http://127.0.0.1:" + port), "ctimw_cti_link_up") == 1);
+    }
+
+    @Test
+    void aTakenMetricsPortStopsTheStartWithOneLineNamingIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StartupException e = assertThrows(StartupException.class,
+                    () -> MiddlewareHarness.start(db, cti, Map.of("metrics.port", taken.getLocalPort())));
+            assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " for metrics"),
+                    e.getMessage());
+        }
     }
 }
