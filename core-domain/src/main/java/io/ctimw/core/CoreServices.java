@@ -11,6 +11,7 @@ import io.ctimw.core.event.DeliveryPositions;
 import io.ctimw.core.event.EventJournal;
 import io.ctimw.core.event.EventService;
 import io.ctimw.core.event.Housekeeping;
+import io.ctimw.core.health.Monitoring;
 import io.ctimw.core.health.ReadinessService;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
@@ -19,6 +20,7 @@ import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.MaintenanceUseCase;
+import io.ctimw.core.port.in.MonitoringUseCase;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
 import io.ctimw.core.port.out.AuditTrail;
@@ -89,6 +91,7 @@ public final class CoreServices implements AutoCloseable {
     private final EventService events;
     private final CallControlService control;
     private final ReadinessService readiness;
+    private final Monitoring monitoring;
     private final UserAdministration users;
     private final Housekeeping housekeeping;
     private final CtiInbound inbound;
@@ -98,6 +101,7 @@ public final class CoreServices implements AutoCloseable {
         this.ports = ports;
         SessionPolicy policy = settings.sessions();
         CallRegistry calls = new CallRegistry();
+        CommandCatalog catalog = CommandCatalog.standard(settings.allowedStates());
         DeliveryHub hub = new DeliveryHub();
         this.journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), named("event-writer", false));
@@ -113,9 +117,12 @@ public final class CoreServices implements AutoCloseable {
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
         this.events = new EventService(ports.events(), hub, positions, readers, access);
         this.control = new CallControlService(
-                new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls, access);
+                new CommandValidator(catalog, calls), ports.cti(), calls, access);
         this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures);
+        this.monitoring = new Monitoring(new Monitoring.Sources(journal::received, journal::appended,
+                () -> journal.quarantined() + journal.quarantineFailures(), journal::pending, ports.cti()::isReady,
+                attachments::reachableCount), catalog.names());
         this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory,
                 cache, phones, settings::defaultGrants);
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
@@ -145,6 +152,10 @@ public final class CoreServices implements AutoCloseable {
 
     public ReadinessUseCase readiness() {
         return readiness;
+    }
+
+    public MonitoringUseCase monitoring() {
+        return monitoring;
     }
 
     public UserAdministrationUseCase userAdministration() {

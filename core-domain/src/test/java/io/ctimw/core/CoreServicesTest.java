@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ctimw.core.control.CommandCatalog;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
+import io.ctimw.core.model.CoreCounters;
 import io.ctimw.core.model.EventQuery;
 import io.ctimw.core.model.Grants;
 import io.ctimw.core.model.Login;
@@ -45,6 +46,17 @@ class CoreServicesTest {
                         Duration.ofDays(1), 1, Grants.ALL));
     }
 
+    private static LoginResult.LoggedIn logIn(CoreServices core) {
+        return assertInstanceOf(LoginResult.LoggedIn.class,
+                core.authentication().login(new Login("agent1"), new Password(CoreFixture.PASSWORD)));
+    }
+
+    /** Long-polls from the session's position: the attach's events arrive. */
+    private static List<StoredEvent> firstEvents(CoreServices core, Session session) throws Exception {
+        return core.events().poll(session, new EventQuery(OptionalLong.empty(), 100, Duration.ofSeconds(5)))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
     @Test
     void anAgentLogsInReadsItsEventsControlsItsPhoneAndItsPositionIsWrittenBehind() throws Exception {
         CoreServices core = core();
@@ -52,12 +64,10 @@ class CoreServicesTest {
             core.userAdministration().add(new Login("agent1"), new Password(CoreFixture.PASSWORD), Role.AGENT);
             core.start();
             cti.linkUp();
-            LoginResult.LoggedIn in = assertInstanceOf(LoginResult.LoggedIn.class,
-                    core.authentication().login(new Login("agent1"), new Password(CoreFixture.PASSWORD)));
+            LoginResult.LoggedIn in = logIn(core);
             Session session = core.authentication().authenticate(in.token()).orElseThrow();
 
-            List<StoredEvent> got = core.events().poll(session, new EventQuery(OptionalLong.empty(), 100,
-                    Duration.ofSeconds(5))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            List<StoredEvent> got = firstEvents(core, session);
             assertFalse(got.isEmpty(), "the attach's UserState reaches the agent");
             assertTrue(core.readiness().check().ready());
             assertInstanceOf(ControlResult.Accepted.class, core.control().control(session,
@@ -70,6 +80,31 @@ class CoreServicesTest {
             core.maintenance().housekeeping();
             assertTrue(sessions.find(in.token().hash()).isEmpty(), "the idle session expired");
             assertTrue(cti.detachRequests().contains(new Login("agent1")));
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
+    void monitoringReadsWhatTheJournalAndTheLinkCount() throws Exception {
+        CoreServices core = core();
+        try {
+            core.userAdministration().add(new Login("agent1"), new Password(CoreFixture.PASSWORD), Role.AGENT);
+            assertEquals(new CoreCounters(0, 0, 0, 0, false, 0), core.monitoring().counters());
+            assertTrue(core.monitoring().commandNames().containsAll(List.of("Answer", "MakeCall", "GetCalls")));
+            core.start();
+            cti.linkUp();
+            LoginResult.LoggedIn in = logIn(core);
+            Session session = core.authentication().authenticate(in.token()).orElseThrow();
+            List<StoredEvent> got = firstEvents(core, session);
+
+            CoreCounters counters = core.monitoring().counters();
+            assertTrue(counters.eventsStored() >= got.size(), counters.toString());
+            assertTrue(counters.eventsReceived() >= counters.eventsStored(), counters.toString());
+            assertTrue(counters.ctiLinkUp());
+            assertEquals(1, counters.attachedPhones());
+            cti.linkDown("test");
+            assertFalse(core.monitoring().counters().ctiLinkUp());
         } finally {
             core.close();
         }

@@ -45,6 +45,11 @@ final class AsyncResults {
         return future.orTimeout(backstop.toMillis(), TimeUnit.MILLISECONDS).thenApplyAsync(write, responders);
     }
 
+    /** Requests whose answer is still awaited (long polls that wait, commands awaiting the CTI). */
+    public int waitingCount() {
+        return waiting.size();
+    }
+
     /** Answers every request still waiting with {@code failure} (at shutdown: 503, not a cut connection). */
     public void failWaiting(RuntimeException failure) {
         closedWith = failure;

@@ -11,9 +11,11 @@ final class ControlHandlers {
     private final JsonCodec json;
     private final ControlResults results;
     private final AsyncResults async;
+    private final HttpMetrics metrics;
 
     public ControlHandlers(CallControlUseCase control, RequestBodies bodies, JsonCodec json,
-                           ControlResults results, AsyncResults async) {
+                           ControlResults results, AsyncResults async, HttpMetrics metrics) {
+        this.metrics = metrics;
         this.control = control;
         this.bodies = bodies;
         this.json = json;
@@ -24,7 +26,10 @@ final class ControlHandlers {
     public void send(Context ctx) {
         ControlRequest request = ControlRequests.from(json.parseObject(bodies.readJson(ctx)));
         var session = Authenticator.sessionOf(ctx);
-        ctx.future(() -> async.respond(control.control(session, request),
-                result -> JsonResponses.ok(ctx, results.successBody(result))));
+        long started = System.nanoTime();
+        ctx.future(() -> async.respond(control.control(session, request), result -> {
+            metrics.command(request.name(), result, started);
+            JsonResponses.ok(ctx, results.successBody(result));
+        }));
     }
 }

@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
  * The first handler every request meets, before Javalin: keeps one client (or a crowd) from taking the
  * worker threads from everyone else. Logins beyond the password-check limits are 503 before their body is
  * read; bodies are read without holding a worker ({@link BodyReader}); a client address may have only so
- * many requests on workers at once (429). {@code /health} and {@code /ready} pass every limit.
+ * many requests on workers at once (429). {@code /health}, {@code /ready} and {@code /metrics} pass every limit:
+ * an overload is what monitoring must still see.
  */
 final class EdgeGuard extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeGuard.class);
-    private static final Set<String> ALWAYS_SERVED = Set.of("/health", "/ready");
+    private static final Set<String> ALWAYS_SERVED = Set.of("/health", "/ready", Routes.METRICS);
     private static final String LOGIN = Routes.API + "/login";
     /**
      * A login turned away before its body is read is answered this much later (no thread is held
@@ -37,9 +38,11 @@ final class EdgeGuard extends Handler.Wrapper {
     private final Gate pendingBodies;
     private final Gate workers;
     private final ScheduledExecutorService timers;
+    private final HttpMetrics metrics;
 
     EdgeGuard(EdgeLimits limits, long maxBodyBytes, EdgeAnswers answers, OutageLog outages,
-              ScheduledExecutorService timers) {
+              ScheduledExecutorService timers, HttpMetrics metrics) {
+        this.metrics = metrics;
         this.timers = timers;
         this.limits = limits;
         this.maxBodyBytes = maxBodyBytes;
@@ -127,6 +130,7 @@ final class EdgeGuard extends Handler.Wrapper {
     }
 
     void refuse(Request request, Response response, Callback callback, Problem problem) {
+        metrics.refused(problem);
         if (problem.status() == 503) {
             outages.record(problem, null);
         } else {

@@ -11,11 +11,13 @@ final class EventHandlers {
     private final EventsUseCase events;
     private final EventQueryParser queries;
     private final AsyncResults async;
+    private final HttpMetrics metrics;
 
-    public EventHandlers(EventsUseCase events, EventQueryParser queries, AsyncResults async) {
+    public EventHandlers(EventsUseCase events, EventQueryParser queries, AsyncResults async, HttpMetrics metrics) {
         this.events = events;
         this.queries = queries;
         this.async = async;
+        this.metrics = metrics;
     }
 
     public void poll(Context ctx) {
@@ -24,12 +26,13 @@ final class EventHandlers {
         ctx.future(() -> async.respond(events.poll(session, query), batch -> write(ctx, batch)));
     }
 
-    private static void write(Context ctx, List<StoredEvent> batch) {
+    private void write(Context ctx, List<StoredEvent> batch) {
         if (batch.isEmpty()) {
             ctx.status(204);
             return;
         }
         ctx.header("X-Cursor", Long.toString(batch.get(batch.size() - 1).cursor()));
         JsonResponses.ok(ctx, EventsJson.array(batch));
+        metrics.delivered(batch);
     }
 }

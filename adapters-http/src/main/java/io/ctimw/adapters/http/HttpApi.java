@@ -7,12 +7,16 @@ import io.ctimw.core.port.in.ReadinessUseCase;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LowResourceMonitor;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +47,12 @@ public final class HttpApi {
 
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
                    CallControlUseCase control, ReadinessUseCase readiness) {
+        this(settings, auth, events, control, readiness, HttpMetrics.off());
+    }
+
+    /** @param metrics what to measure, and whether this port serves {@code GET /metrics} */
+    public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
+                   CallControlUseCase control, ReadinessUseCase readiness, HttpMetrics metrics) {
         this.settings = settings;
         this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("http-api");
@@ -53,15 +63,25 @@ public final class HttpApi {
         this.polls = new AsyncResults(threads, settings.asyncTimeout());
         ErrorMapper errors = new ErrorMapper(json, settings.retryAfterSeconds());
         this.guard = new EdgeGuard(settings.limits(), settings.maxBodyBytes(),
-                new EdgeAnswers(json, settings.retryAfterSeconds()), outages, reports);
+                new EdgeAnswers(json, settings.retryAfterSeconds()), outages, reports, metrics);
         Routes routes = new Routes(
                 new Authenticator(auth, settings.cookieName()),
-                new SessionHandlers(auth, bodies, json, new SessionCookie(settings)),
-                new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls),
-                new ControlHandlers(control, bodies, json, new ControlResults(json), async),
+                new SessionHandlers(auth, bodies, json, new SessionCookie(settings), metrics),
+                new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls, metrics),
+                new ControlHandlers(control, bodies, json, new ControlResults(json), async, metrics),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
-                errors);
-        this.app = Javalin.create(config -> configure(config, routes, errors, json));
+                errors, metrics.scrape().map(MetricsPage::new));
+        this.app = Javalin.create(config -> configure(config, routes, errors, json, metrics));
+        Gauge.builder("ctimw.polls.waiting", polls, AsyncResults::waitingCount)
+                .description("Long polls waiting for events").register(metrics.registry());
+        new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(metrics.registry());
+    }
+
+    /** Every route served, as "METHOD /path" with Javalin's path templates: what openapi.json must describe. */
+    List<String> routeTable() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path).toList();
     }
 
     /** Binds {@code settings.host():settings.port()} and serves; returns once listening. */
@@ -107,7 +127,7 @@ public final class HttpApi {
         return new ProblemException(ProblemType.SHUTTING_DOWN, "the service is stopping; retry later");
     }
 
-    private void configure(JavalinConfig config, Routes routes, ErrorMapper errors, JsonCodec json) {
+    private void configure(JavalinConfig config, Routes routes, ErrorMapper errors, JsonCodec json, HttpMetrics metrics) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false; // it would keep the JVM alive after stop()
@@ -146,6 +166,9 @@ public final class HttpApi {
 
         config.router.javaLangErrorHandler(errors::handleError);
         config.requestLogger.http(new RequestLog(outages));
+        if (metrics.enabled()) {
+            config.requestLogger.http(metrics::request);
+        }
         config.routes.before(ctx -> {
             if (stopping.get()) {
                 throw stoppingProblem();

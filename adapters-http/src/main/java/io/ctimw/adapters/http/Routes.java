@@ -2,10 +2,12 @@ package io.ctimw.adapters.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
+import java.util.Optional;
 
 /** Every route of the API, in one place: paths, methods, who may call them, and the error mapping. */
 final class Routes {
     public static final String API = "/api/v1";
+    public static final String METRICS = "/metrics";
 
     private final Authenticator authenticator;
     private final SessionHandlers sessions;
@@ -13,9 +15,13 @@ final class Routes {
     private final ControlHandlers control;
     private final HealthHandlers health;
     private final ErrorMapper errors;
+    private final DocsHandlers docs = new DocsHandlers();
+    private final Optional<MetricsPage> metrics;
 
+    /** @param metrics {@code GET /metrics}, when served on this port */
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
-                  ControlHandlers control, HealthHandlers health, ErrorMapper errors) {
+                  ControlHandlers control, HealthHandlers health, ErrorMapper errors, Optional<MetricsPage> metrics) {
+        this.metrics = metrics;
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.events = events;
@@ -36,6 +42,11 @@ final class Routes {
         routes.post(API + "/control", control::send, Access.AGENT);
         routes.get("/health", health::live, Access.PUBLIC);
         routes.get("/ready", health::ready, Access.PUBLIC);
+        metrics.ifPresent(page -> routes.get(METRICS, page, Access.PUBLIC));
+        // Every route above is described in openapi.json (ApiDescriptionTest fails naming any that is not).
+        routes.get(API + "/openapi.json", docs::description, Access.PUBLIC);
+        routes.get("/docs", docs::page, Access.PUBLIC);
+        routes.get("/docs/{asset}", docs::asset, Access.PUBLIC);
 
         // Replaces Javalin's own HttpResponseException answers (404, 405, ...) so they are problems too.
         routes.exception(HttpResponseException.class, errors::handle);

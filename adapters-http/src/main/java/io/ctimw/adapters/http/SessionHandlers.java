@@ -13,18 +13,28 @@ final class SessionHandlers {
     private final RequestBodies bodies;
     private final JsonCodec json;
     private final SessionCookie cookie;
+    private final HttpMetrics metrics;
 
-    public SessionHandlers(AuthenticationUseCase auth, RequestBodies bodies, JsonCodec json, SessionCookie cookie) {
+    public SessionHandlers(AuthenticationUseCase auth, RequestBodies bodies, JsonCodec json, SessionCookie cookie,
+                           HttpMetrics metrics) {
         this.auth = auth;
         this.bodies = bodies;
         this.json = json;
         this.cookie = cookie;
+        this.metrics = metrics;
     }
 
     /** {@code POST /api/v1/login}. */
     public void login(Context ctx) {
         LoginRequest request = LoginRequest.from(json.parseObject(bodies.readJson(ctx)));
-        LoginResult result = auth.login(request.login(), request.password(), ctx.ip());
+        LoginResult result;
+        try {
+            result = auth.login(request.login(), request.password(), ctx.ip());
+        } catch (RuntimeException e) {
+            metrics.loginOutcome("failed");
+            throw e;
+        }
+        metrics.login(result);
         if (result instanceof LoginResult.Busy) {
             throw new ProblemException(ProblemType.LOGIN_BUSY, "too many logins are being checked; retry shortly");
         }

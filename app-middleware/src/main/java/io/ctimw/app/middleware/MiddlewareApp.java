@@ -33,11 +33,13 @@ public final class MiddlewareApp implements AutoCloseable {
     private final WsCtiGateway cti;
     private final CoreServices core;
     private final HttpApi http;
+    private final Telemetry telemetry;
     private final ScheduledExecutorService chores;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MiddlewareApp(DatabaseLauncher db, DeadlinePing events, WsCtiGateway cti, CoreServices core, HttpApi http,
-                          ScheduledExecutorService chores) {
+                          Telemetry telemetry, ScheduledExecutorService chores) {
+        this.telemetry = telemetry;
         this.db = db;
         this.events = events;
         this.cti = cti;
@@ -56,6 +58,7 @@ public final class MiddlewareApp implements AutoCloseable {
         DeadlinePing events = null;
         CoreServices core = null;
         HttpApi http = null;
+        Telemetry telemetry = null;
         try {
             db = DatabaseLauncher.open(s.db());
             Jdbi jdbi = db.database().jdbi();
@@ -63,9 +66,12 @@ public final class MiddlewareApp implements AutoCloseable {
             events = new DeadlinePing(new JdbiEventStore(jdbi), PROBE_DEADLINE);
             core = core(s, jdbi, events, cti);
             core.start();
-            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
+            telemetry = Telemetry.create(s.metrics(), core.monitoring(), cti, db.database().dataSource());
+            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(),
+                    core.readiness(), telemetry.http(core.monitoring()));
             port.close();
             startHttp(http, s.http());
+            telemetry.startServer();
             ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "housekeeping");
                 t.setDaemon(true);
@@ -77,11 +83,14 @@ public final class MiddlewareApp implements AutoCloseable {
             chores.scheduleWithFixedDelay(() -> flushPositions(started), 1, 1, TimeUnit.SECONDS);
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
                     s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : PostgresSettings.redactedUrl(s.db().url()));
-            return new MiddlewareApp(db, events, cti, core, http, chores);
+            return new MiddlewareApp(db, events, cti, core, http, telemetry, chores);
         } catch (RuntimeException e) {
             port.close();
             if (http != null) {
                 http.stop();
+            }
+            if (telemetry != null) {
+                telemetry.close();
             }
             closeQuietly(core);
             if (events != null) {
@@ -131,6 +140,11 @@ public final class MiddlewareApp implements AutoCloseable {
         return http.port();
     }
 
+    /** The separate metrics listener's port, or -1 when {@code /metrics} is served by the API (or not at all). */
+    public int metricsPort() {
+        return telemetry.serverPort();
+    }
+
     public CoreServices core() {
         return core;
     }
@@ -148,6 +162,7 @@ public final class MiddlewareApp implements AutoCloseable {
         LOG.info("cti-middleware stopping");
         StopSequence.run("http intake", http::stop);
         StopSequence.run("housekeeping", chores::shutdownNow);
+        StopSequence.run("metrics", telemetry::close);
         StopSequence.run("cti link", cti::stop);
         StopSequence.run("event journal", core::close);
         StopSequence.run("database probe", events::close);
@@ -166,7 +181,7 @@ public final class MiddlewareApp implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** The middleware's configuration, read once from HOCON into plain values and checked. */
 public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, int bcryptCost, Events events,
-                                 Duration housekeepingInterval, Users users) {
+                                 Duration housekeepingInterval, Users users, Metrics metrics) {
 
     /** Agent-facing HTTP. */
     public record Http(String host, int port, long maxBodyBytes, boolean cookieSecure, int retryAfterSeconds,
@@ -40,6 +40,12 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
 
     /** User accounts. */
     public record Users(Grants defaultGrants) {}
+
+    /**
+     * {@code GET /metrics}: off, on the API's own listener ({@code separate} false), or on its own
+     * listener at {@code host:port} (port 0: a free one).
+     */
+    public record Metrics(boolean enabled, boolean separate, String host, int port) {}
 
     /** Event storage and delivery. */
     public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads) {}
@@ -71,7 +77,7 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                 range(c, "security.bcrypt-cost", 4, 31),
                 new Events(duration(c, "events.retention"), (int) positive(c, "events.buffer-capacity"),
                         (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads")),
-                duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")));
+                duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")), metrics(c));
         if (s.db().url().isBlank() == false && !s.db().url().startsWith("jdbc:postgresql:")) {
             throw new ConfigException.BadValue("db.url", "must be a jdbc:postgresql: URL or empty for the embedded database");
         }
@@ -88,6 +94,13 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
             throw new ConfigException.BadValue("cti.ping-interval", "must be at least 2s");
         }
         return s;
+    }
+
+    /** {@code metrics.port} is {@code "api"} (the API's listener) or a port number. */
+    private static Metrics metrics(Config c) {
+        boolean separate = !"api".equals(c.getValue("metrics.port").unwrapped());
+        return new Metrics(c.getBoolean("metrics.enabled"), separate, c.getString("metrics.host"),
+                separate ? port(c, "metrics.port") : -1);
     }
 
     private static HttpLimits httpLimits(Config c) {

@@ -16,15 +16,17 @@ import java.util.Map;
  */
 public final class SettingsLoader {
     /** Environment variable to setting path; kept short on purpose and listed in the README. */
-    public static final Map<String, String> ENVIRONMENT = Map.of(
-            "CTIMW_HTTP_HOST", "http.host",
-            "CTIMW_HTTP_PORT", "http.port",
-            "CTIMW_DB_URL", "db.url",
-            "CTIMW_DB_USER", "db.user",
-            "CTIMW_DB_PASSWORD", "db.password",
-            "CTIMW_DB_EMBEDDED_DIR", "db.embedded.dir",
-            "CTIMW_DB_EMBEDDED_FSYNC", "db.embedded.fsync",
-            "CTIMW_CTI_URL", "cti.url");
+    public static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("CTIMW_HTTP_HOST", "http.host"),
+            Map.entry("CTIMW_HTTP_PORT", "http.port"),
+            Map.entry("CTIMW_DB_URL", "db.url"),
+            Map.entry("CTIMW_DB_USER", "db.user"),
+            Map.entry("CTIMW_DB_PASSWORD", "db.password"),
+            Map.entry("CTIMW_DB_EMBEDDED_DIR", "db.embedded.dir"),
+            Map.entry("CTIMW_DB_EMBEDDED_FSYNC", "db.embedded.fsync"),
+            Map.entry("CTIMW_CTI_URL", "cti.url"),
+            Map.entry("CTIMW_METRICS_ENABLED", "metrics.enabled"),
+            Map.entry("CTIMW_METRICS_PORT", "metrics.port"));
 
     private SettingsLoader() {
     }

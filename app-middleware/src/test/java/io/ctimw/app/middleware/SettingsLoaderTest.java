@@ -1,6 +1,7 @@
 package io.ctimw.app.middleware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,24 @@ class SettingsLoaderTest {
         assertEquals(Duration.ofSeconds(3), s.cti().reconnectMax(), "a lost CTI is probed at least every 3 s");
         assertEquals(12, s.bcryptCost());
         assertTrue(s.db().embeddedFsync(), "the embedded database is durable unless a test says otherwise");
+    }
+
+    @Test
+    void metricsAreServedByTheApiUnlessAPortOrTheSwitchSaysOtherwise() throws Exception {
+        MiddlewareSettings.Metrics byDefault = SettingsLoader.load(null, Map.of()).metrics();
+        assertTrue(byDefault.enabled());
+        assertFalse(byDefault.separate());
+
+        Path file = dir.resolve("metrics.conf");
+        Files.writeString(file, "metrics { port = 9464, host = \"0.0.0.0\" }\n");
+        assertEquals(new MiddlewareSettings.Metrics(true, true, "0.0.0.0", 9464), SettingsLoader.load(file, Map.of()).metrics());
+        MiddlewareSettings.Metrics fromEnv = SettingsLoader.load(null,
+                Map.of("CTIMW_METRICS_PORT", "9465", "CTIMW_METRICS_ENABLED", "false")).metrics();
+        assertEquals(new MiddlewareSettings.Metrics(false, true, "127.0.0.1", 9465), fromEnv);
+
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> SettingsLoader.load(null, Map.of("CTIMW_METRICS_PORT", "apu")));
+        assertTrue(bad.getMessage().contains("metrics.port"), bad.getMessage());
     }
 
     @Test

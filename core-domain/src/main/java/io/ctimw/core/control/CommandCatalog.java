@@ -78,6 +78,10 @@ public final class CommandCatalog {
         return specs.values();
     }
 
+    public Set<String> names() {
+        return Set.copyOf(specs.keySet());
+    }
+
     public Set<String> allowedStates() {
         return allowedStates;
     }

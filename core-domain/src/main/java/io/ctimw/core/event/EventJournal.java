@@ -108,6 +108,11 @@ public final class EventJournal implements AutoCloseable {
         return (int) (submitted.get() - appender.settled());
     }
 
+    /** Events submitted since start, both lanes. */
+    public long received() {
+        return submitted.get();
+    }
+
     public long appended() {
         return appender.appended();
     }
