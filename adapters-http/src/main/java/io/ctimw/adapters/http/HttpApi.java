@@ -1,5 +1,7 @@
 package io.ctimw.adapters.http;
 
+import io.ctimw.core.port.in.AdminSessionsUseCase;
+import io.ctimw.core.port.in.AdminUsersUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -41,8 +43,15 @@ public final class HttpApi {
     });
     private final Javalin app;
 
+    /** Without the admin API (its routes are then 404). */
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
                    CallControlUseCase control, ReadinessUseCase readiness) {
+        this(settings, auth, events, control, readiness, null, null);
+    }
+
+    public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
+                   CallControlUseCase control, ReadinessUseCase readiness, AdminUsersUseCase adminUsers,
+                   AdminSessionsUseCase adminSessions) {
         this.settings = settings;
         this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("http-api");
@@ -60,7 +69,8 @@ public final class HttpApi {
                 new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls),
                 new ControlHandlers(control, bodies, json, new ControlResults(json), async),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
-                errors);
+                errors,
+                adminUsers == null ? null : new AdminHandlers(adminUsers, adminSessions, bodies, json));
         this.app = Javalin.create(config -> configure(config, routes, errors, json));
     }
 

@@ -13,15 +13,17 @@ final class Routes {
     private final ControlHandlers control;
     private final HealthHandlers health;
     private final ErrorMapper errors;
+    private final AdminHandlers admin;
 
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
-                  ControlHandlers control, HealthHandlers health, ErrorMapper errors) {
+                  ControlHandlers control, HealthHandlers health, ErrorMapper errors, AdminHandlers admin) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.events = events;
         this.control = control;
         this.health = health;
         this.errors = errors;
+        this.admin = admin;
     }
 
     public void register(RoutesConfig routes) {
@@ -36,6 +38,9 @@ final class Routes {
         routes.post(API + "/control", control::send, Access.AGENT);
         routes.get("/health", health::live, Access.PUBLIC);
         routes.get("/ready", health::ready, Access.PUBLIC);
+        if (admin != null) {
+            admin.register(routes);
+        }
 
         // Replaces Javalin's own HttpResponseException answers (404, 405, ...) so they are problems too.
         routes.exception(HttpResponseException.class, errors::handle);

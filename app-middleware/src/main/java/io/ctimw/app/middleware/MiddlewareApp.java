@@ -63,7 +63,8 @@ public final class MiddlewareApp implements AutoCloseable {
             events = new DeadlinePing(new JdbiEventStore(jdbi), PROBE_DEADLINE);
             core = core(s, jdbi, events, cti);
             core.start();
-            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
+            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(),
+                    core.readiness(), core.adminUsers(), core.adminSessions());
             port.close();
             startHttp(http, s.http());
             ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
