@@ -98,8 +98,9 @@ class SchemaMigrationTest {
                     + " values ('" + "a".repeat(64) + "', 'alice', '2026-03-01T08:00:00Z', '2026-03-01T08:30:00Z',"
                     + " '2099-01-01T00:00:00Z', 5)");
         });
-        assertEquals(0, v3.withHandle(h -> h.createQuery("select count(*) from information_schema.columns"
-                + " where table_name = 'sessions' and column_name = 'client_address'").mapTo(Integer.class).one()),
+        int addressColumns = v3.withHandle(h -> h.createQuery("select count(*) from information_schema.columns"
+                + " where table_name = 'sessions' and column_name = 'client_address'").mapTo(Integer.class).one());
+        assertEquals(0, addressColumns,
                 "the database must start at V3");
 
         JdbiSessionStore sessions = new JdbiSessionStore(db.database().jdbi()); // start: migrates
