@@ -90,6 +90,7 @@ class AdminApiEndToEndTest {
             AgentHttp who = login.equals("root") ? root : mw.agent().login(login, PW);
             cti.awaitAttached(login, WAIT);
             Map<String, Integer> actual = new LinkedHashMap<>();
+            actual.put("GET session", who.get("/api/v1/session").statusCode());
             int events = who.get("/api/v1/events").statusCode();
             actual.put("events", events == 204 ? 200 : events);
             actual.put("control:GetUserState", who.control("{\"name\":\"GetUserState\"}").statusCode());
@@ -103,6 +104,7 @@ class AdminApiEndToEndTest {
             actual.put("GET sessions", who.get(SESSIONS).statusCode());
             AgentHttp extra = mw.agent().login("agent1", PW); // the session the DELETE names
             actual.put("DELETE session", who.send("DELETE", SESSIONS + "/" + idOf(extra), null).statusCode());
+            actual.put("POST logout", who.post("/api/v1/logout", "{}").statusCode());
             assertEquals(row.getValue(), actual, login);
             for (String command : List.of("GetUserState", "GetCalls")) {
                 if (row.getValue().get("control:" + command) == 403) {
@@ -217,6 +219,7 @@ class AdminApiEndToEndTest {
 
     private static Map<String, Integer> row(int events, int getUserState, int getCalls, boolean admin) {
         Map<String, Integer> row = new LinkedHashMap<>();
+        row.put("GET session", 200);
         row.put("events", events);
         row.put("control:GetUserState", getUserState);
         row.put("control:GetCalls", getCalls);
@@ -226,6 +229,7 @@ class AdminApiEndToEndTest {
         row.put("PATCH user", admin ? 200 : 403);
         row.put("GET sessions", admin ? 200 : 403);
         row.put("DELETE session", admin ? 204 : 403);
+        row.put("POST logout", 204);
         return row;
     }
 
