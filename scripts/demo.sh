@@ -100,6 +100,11 @@ Try the API:
   curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
        -d '{"name":"Answer","cid":"<cid from a NewCall>"}' http://127.0.0.1:$HTTP_PORT/api/v1/control
 
+The admin API (as admin):
+  ADMIN=\$(curl -s -X POST http://127.0.0.1:$HTTP_PORT/api/v1/login -H 'Content-Type: application/json' \\
+          -d '{"login":"admin","password":"$PASSWORD"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
+  curl -s -H "Authorization: Bearer \$ADMIN" http://127.0.0.1:$HTTP_PORT/api/v1/admin/sessions
+
 Or the agent program:
   java -jar app-agent/target/cti-agent.jar -a http://127.0.0.1:$HTTP_PORT login agent1
   java -jar app-agent/target/cti-agent.jar -a http://127.0.0.1:$HTTP_PORT shell

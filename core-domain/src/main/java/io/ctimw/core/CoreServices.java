@@ -16,6 +16,8 @@ import io.ctimw.core.health.ReadinessService;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
 import io.ctimw.core.model.Grants;
+import io.ctimw.core.port.in.AdminSessionsUseCase;
+import io.ctimw.core.port.in.AdminUsersUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -30,6 +32,8 @@ import io.ctimw.core.port.out.PasswordHasher;
 import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.TokenGenerator;
 import io.ctimw.core.port.out.UserStore;
+import io.ctimw.core.session.AdminSessions;
+import io.ctimw.core.session.AdminUsers;
 import io.ctimw.core.session.AuthenticationService;
 import io.ctimw.core.session.PasswordCheck;
 import io.ctimw.core.session.SessionCache;
@@ -93,6 +97,8 @@ public final class CoreServices implements AutoCloseable {
     private final ReadinessService readiness;
     private final Monitoring monitoring;
     private final UserAdministration users;
+    private final AdminUsers adminUsers;
+    private final AdminSessions adminSessions;
     private final Housekeeping housekeeping;
     private final CtiInbound inbound;
     private final ExecutorService readers;
@@ -125,6 +131,10 @@ public final class CoreServices implements AutoCloseable {
                 attachments::reachableCount), catalog.names());
         this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory,
                 cache, phones, settings::defaultGrants);
+        this.adminUsers = new AdminUsers(access, ports.users(), users, CommandCatalog.standard(settings.allowedStates()),
+                ports.clock(), policy.idleTimeout(), ports.audit());
+        this.adminSessions = new AdminSessions(access, ports.sessions(), cache, authentication, ports.events(),
+                ports.clock(), policy.idleTimeout(), ports.audit());
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention());
@@ -160,6 +170,14 @@ public final class CoreServices implements AutoCloseable {
 
     public UserAdministrationUseCase userAdministration() {
         return users;
+    }
+
+    public AdminUsersUseCase adminUsers() {
+        return adminUsers;
+    }
+
+    public AdminSessionsUseCase adminSessions() {
+        return adminSessions;
     }
 
     public MaintenanceUseCase maintenance() {

@@ -36,8 +36,8 @@ public final class CoreFixture implements AutoCloseable {
 
     public final MutableClock clock = MutableClock.at("2026-01-01T10:00:00Z");
     public final FakeCtiGateway cti = new FakeCtiGateway("agent1", "agent2", "agent3");
-    public final InMemoryUserStore users = new InMemoryUserStore();
     public final InMemorySessionStore sessions = new InMemorySessionStore();
+    public final InMemoryUserStore users = new InMemoryUserStore(sessions);
     public final InMemoryEventStore events = new InMemoryEventStore();
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     public final InMemoryAuditTrail audit = new InMemoryAuditTrail();

@@ -1,5 +1,7 @@
 package io.ctimw.adapters.http;
 
+import io.ctimw.core.port.in.AdminSessionsUseCase;
+import io.ctimw.core.port.in.AdminUsersUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -45,14 +47,19 @@ public final class HttpApi {
     });
     private final Javalin app;
 
+    /** Without the admin API (its routes are then 404). */
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
                    CallControlUseCase control, ReadinessUseCase readiness) {
-        this(settings, auth, events, control, readiness, HttpMetrics.off());
+        this(settings, auth, events, control, readiness, HttpMetrics.off(), null, null);
     }
 
-    /** @param metrics what to measure, and whether this port serves {@code GET /metrics} */
+    /**
+     * @param metrics what to measure, and whether this port serves {@code GET /metrics}
+     * @param adminUsers the admin API's users part; null leaves the admin routes out (404)
+     */
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
-                   CallControlUseCase control, ReadinessUseCase readiness, HttpMetrics metrics) {
+                   CallControlUseCase control, ReadinessUseCase readiness, HttpMetrics metrics,
+                   AdminUsersUseCase adminUsers, AdminSessionsUseCase adminSessions) {
         this.settings = settings;
         this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("http-api");
@@ -70,7 +77,8 @@ public final class HttpApi {
                 new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls, metrics),
                 new ControlHandlers(control, bodies, json, new ControlResults(json), async, metrics),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
-                errors, metrics.scrape().map(MetricsPage::new));
+                errors, metrics.scrape().map(MetricsPage::new),
+                adminUsers == null ? null : new AdminHandlers(adminUsers, adminSessions, bodies, json));
         this.app = Javalin.create(config -> configure(config, routes, errors, json, metrics));
         Gauge.builder("ctimw.polls.waiting", polls, AsyncResults::waitingCount)
                 .description("Long polls waiting for events").register(metrics.registry());

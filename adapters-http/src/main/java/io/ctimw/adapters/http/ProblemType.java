@@ -10,6 +10,8 @@ enum ProblemType {
     NOT_FOUND(404, "not-found", "Not found"),
     UNKNOWN_CALL(404, "unknown-call", "Unknown call"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    USER_EXISTS(409, "user-exists", "User exists"),
+    LAST_ADMIN(409, "last-admin", "Last administrator"),
     BODY_TIMEOUT(408, "body-timeout", "Request body too slow"),
     CONTENT_TOO_LARGE(413, "content-too-large", "Content too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),

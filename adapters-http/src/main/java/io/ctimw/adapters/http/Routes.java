@@ -17,10 +17,12 @@ final class Routes {
     private final ErrorMapper errors;
     private final DocsHandlers docs = new DocsHandlers();
     private final Optional<MetricsPage> metrics;
+    private final AdminHandlers admin;
 
     /** @param metrics {@code GET /metrics}, when served on this port */
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
-                  ControlHandlers control, HealthHandlers health, ErrorMapper errors, Optional<MetricsPage> metrics) {
+                  ControlHandlers control, HealthHandlers health, ErrorMapper errors, Optional<MetricsPage> metrics,
+                  AdminHandlers admin) {
         this.metrics = metrics;
         this.authenticator = authenticator;
         this.sessions = sessions;
@@ -28,6 +30,7 @@ final class Routes {
         this.control = control;
         this.health = health;
         this.errors = errors;
+        this.admin = admin;
     }
 
     public void register(RoutesConfig routes) {
@@ -47,6 +50,9 @@ final class Routes {
         routes.get(API + "/openapi.json", docs::description, Access.PUBLIC);
         routes.get("/docs", docs::page, Access.PUBLIC);
         routes.get("/docs/{asset}", docs::asset, Access.PUBLIC);
+        if (admin != null) {
+            admin.register(routes);
+        }
 
         // Replaces Javalin's own HttpResponseException answers (404, 405, ...) so they are problems too.
         routes.exception(HttpResponseException.class, errors::handle);

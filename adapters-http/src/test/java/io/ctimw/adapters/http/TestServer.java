@@ -35,7 +35,7 @@ final class TestServer implements AutoCloseable {
 
     TestServer(UnaryOperator<HttpSettings> settings, HttpMetrics metrics) {
         HttpSettings base = HttpSettings.defaults().withAddress("127.0.0.1", 0).withMaxBodyBytes(4096);
-        api = new HttpApi(settings.apply(base), auth, events, control, readiness, metrics).start();
+        api = new HttpApi(settings.apply(base), auth, events, control, readiness, metrics, null, null).start();
     }
 
     HttpRequest.Builder request(String path) {

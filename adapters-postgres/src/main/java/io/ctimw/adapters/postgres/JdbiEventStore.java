@@ -133,6 +133,20 @@ public final class JdbiEventStore implements EventStore {
                 .one());
     }
 
+    /** One round trip; each login's newest cursor is one backward step on the (login, cursor) index. */
+    @Override
+    public java.util.Map<Login, Long> latestCursors(java.util.Collection<Login> logins) {
+        if (logins.isEmpty()) {
+            return java.util.Map.of();
+        }
+        String[] names = logins.stream().map(Login::value).distinct().toArray(String[]::new);
+        return db.withHandle(h -> h.createQuery("select l.login, coalesce((select max(e.cursor) from events e"
+                        + " where e.login = l.login), 0) as latest from unnest(cast(:logins as text[])) as l(login)")
+                .bindArray("logins", String.class, (Object[]) names)
+                .map((rs, ctx) -> java.util.Map.entry(new Login(rs.getString("login")), rs.getLong("latest")))
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
+    }
+
     @Override
     public int deleteReceivedBefore(Instant cutoff) {
         int total = 0;

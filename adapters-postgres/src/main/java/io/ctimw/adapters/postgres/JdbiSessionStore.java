@@ -30,18 +30,20 @@ public final class JdbiSessionStore implements SessionStore {
     @Override
     public void save(Session s) {
         db.withHandle(h -> h.createUpdate("""
-                        insert into sessions (token_hash, login, created_at, last_seen_at, expires_at, delivered_cursor)
-                        values (:hash, :login, :createdAt, :lastSeenAt, :expiresAt, :cursor)
+                        insert into sessions (token_hash, login, created_at, last_seen_at, expires_at, delivered_cursor,
+                                              client_address)
+                        values (:hash, :login, :createdAt, :lastSeenAt, :expiresAt, :cursor, :address)
                         on conflict (token_hash) do update set
                             login = excluded.login, created_at = excluded.created_at,
                             last_seen_at = excluded.last_seen_at, expires_at = excluded.expires_at,
-                            delivered_cursor = excluded.delivered_cursor""")
+                            delivered_cursor = excluded.delivered_cursor, client_address = excluded.client_address""")
                 .bind("hash", s.tokenHash().hex())
                 .bind("login", s.login().value())
                 .bind("createdAt", Timestamps.toDb(s.createdAt()))
                 .bind("lastSeenAt", Timestamps.toDb(s.lastSeenAt()))
                 .bind("expiresAt", Timestamps.toDb(s.expiresAt()))
                 .bind("cursor", s.deliveredCursor())
+                .bind("address", s.clientAddress())
                 .execute());
     }
 
@@ -118,6 +120,17 @@ public final class JdbiSessionStore implements SessionStore {
         return db.withHandle(h -> h.createQuery(
                         "delete from sessions where login = :login returning " + SessionMapper.COLUMNS)
                 .bind("login", login.value())
+                .map(MAPPER)
+                .list());
+    }
+
+    @Override
+    public List<Session> live(Instant now, Instant idleBefore) {
+        return db.withHandle(h -> h.createQuery("select " + SessionMapper.COLUMNS + " from sessions"
+                        + " where expires_at > :now and last_seen_at > :idleBefore"
+                        + " order by login collate \"C\", created_at, token_hash")
+                .bind("now", Timestamps.toDb(now))
+                .bind("idleBefore", Timestamps.toDb(idleBefore))
                 .map(MAPPER)
                 .list());
     }

@@ -2,6 +2,8 @@ package io.ctimw.adapters.postgres;
 
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.User;
+import io.ctimw.core.model.UserQuery;
+import io.ctimw.core.model.UserSummary;
 import io.ctimw.core.port.out.DuplicateUserException;
 import io.ctimw.core.port.out.UserStore;
 import java.time.Instant;
@@ -75,6 +77,32 @@ public final class JdbiUserStore implements UserStore {
     public List<User> all() {
         return db.withHandle(h -> h.createQuery("select " + UserMapper.COLUMNS + " from users order by login collate \"C\"")
                 .map(MAPPER)
+                .list());
+    }
+
+    /**
+     * One statement: the filters and the page in the where clause (keyset paging on the primary key),
+     * each user's live sessions counted by a correlated sub-query on the sessions' login index.
+     */
+    @Override
+    public List<UserSummary> list(UserQuery query, Instant now, Instant idleBefore) {
+        return db.withHandle(h -> h.createQuery("select " + UserMapper.COLUMNS + ", (select count(*) from sessions s"
+                        + " where s.login = u.login and s.expires_at > :now and s.last_seen_at > :idleBefore) as live"
+                        + " from users u where (cast(:login as text) is null or login = :login)"
+                        + " and (cast(:q as text) is null or strpos(login, :q) > 0)"
+                        + " and (cast(:role as text) is null or role = :role)"
+                        + " and (cast(:enabled as boolean) is null or enabled = :enabled)"
+                        + " and (cast(:after as text) is null or login collate \"C\" > :after)"
+                        + " order by login collate \"C\" limit :limit")
+                .bind("now", Timestamps.toDb(now))
+                .bind("idleBefore", Timestamps.toDb(idleBefore))
+                .bind("login", query.login() == null ? null : query.login().value())
+                .bind("q", query.loginContains())
+                .bind("role", query.role() == null ? null : query.role().wireName())
+                .bind("enabled", query.enabled())
+                .bind("after", query.after() == null ? null : query.after().value())
+                .bind("limit", query.limit())
+                .map((rs, ctx) -> new UserSummary(MAPPER.map(rs, ctx), rs.getInt("live")))
                 .list());
     }
 }

@@ -1,6 +1,7 @@
 package io.ctimw.adapters.postgres;
 
 import io.ctimw.adapters.postgres.testing.TestDatabase;
+import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.UserStore;
 import io.ctimw.core.testing.UserStoreContract;
 import org.junit.jupiter.api.AfterAll;
@@ -24,5 +25,10 @@ class JdbiUserStoreTest extends UserStoreContract {
     protected UserStore newEmptyStore() {
         db.truncate();
         return new JdbiUserStore(db.jdbi());
+    }
+
+    @Override
+    protected SessionStore sessionStore() {
+        return new JdbiSessionStore(db.jdbi());
     }
 }

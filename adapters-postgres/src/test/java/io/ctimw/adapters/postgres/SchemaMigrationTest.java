@@ -10,11 +10,15 @@ import io.ctimw.core.model.Grants;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.PendingEvent;
 import io.ctimw.core.model.Role;
+import io.ctimw.core.model.Session;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.model.User;
+import io.ctimw.core.model.UserQuery;
 import io.ctimw.core.testing.QuarantineRow;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +82,38 @@ class SchemaMigrationTest {
 
         assertEquals(new User(ALICE, "hash", false, Instant.parse("2026-03-01T07:00:00Z"), Role.AGENT, Grants.ALL,
                 null), alice);
+    }
+
+    @Test
+    void v4SessionAddressesApplyOnAV3DatabaseWithUsersAndSessionsAndKeepThem() {
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:db/migration").target("3").load().migrate();
+        Jdbi v3 = Jdbi.create(db.jdbcUrl(), db.user(), db.password());
+        Instant expires = Instant.parse("2099-01-01T00:00:00Z");
+        v3.useHandle(h -> {
+            h.execute("insert into users (login, password_hash, enabled, created_at, role, grants)"
+                    + " values ('root', 'hash', true, '2026-03-01T07:00:00Z', 'admin', array[]::text[])");
+            h.execute("insert into users values ('alice', 'hash', true, '2026-03-01T07:00:00Z')");
+            h.execute("insert into sessions (token_hash, login, created_at, last_seen_at, expires_at, delivered_cursor)"
+                    + " values ('" + "a".repeat(64) + "', 'alice', '2026-03-01T08:00:00Z', '2026-03-01T08:30:00Z',"
+                    + " '2099-01-01T00:00:00Z', 5)");
+        });
+        int addressColumns = v3.withHandle(h -> h.createQuery("select count(*) from information_schema.columns"
+                + " where table_name = 'sessions' and column_name = 'client_address'").mapTo(Integer.class).one());
+        assertEquals(0, addressColumns,
+                "the database must start at V3");
+
+        JdbiSessionStore sessions = new JdbiSessionStore(db.database().jdbi()); // start: migrates
+        JdbiUserStore users = new JdbiUserStore(db.database().jdbi());
+
+        Session kept = new Session(new TokenHash("a".repeat(64)), ALICE, Instant.parse("2026-03-01T08:00:00Z"),
+                Instant.parse("2026-03-01T08:30:00Z"), expires, 5, null);
+        assertEquals(List.of(kept), sessions.live(T0, T0.minusSeconds(3600)));
+        assertEquals(List.of("alice 1", "root 0"), users.list(new UserQuery(null, null, null, null, null, 10), T0,
+                T0.minusSeconds(3600)).stream().map(u -> u.user().login() + " " + u.activeSessions()).toList());
+        Session fresh = new Session(new TokenHash("b".repeat(64)), ALICE, T0, T0, expires, 0, "192.0.2.1");
+        sessions.save(fresh);
+        assertEquals(Optional.of(fresh), sessions.find(fresh.tokenHash()));
     }
 
     @Test

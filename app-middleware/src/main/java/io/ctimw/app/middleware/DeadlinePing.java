@@ -84,6 +84,11 @@ final class DeadlinePing implements EventStore, AutoCloseable {
     }
 
     @Override
+    public java.util.Map<Login, Long> latestCursors(java.util.Collection<Login> logins) {
+        return store.latestCursors(logins);
+    }
+
+    @Override
     public int deleteReceivedBefore(Instant cutoff) {
         return store.deleteReceivedBefore(cutoff);
     }

@@ -68,7 +68,7 @@ public final class MiddlewareApp implements AutoCloseable {
             core.start();
             telemetry = Telemetry.create(s.metrics(), core.monitoring(), cti, db.database().dataSource());
             http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(),
-                    core.readiness(), telemetry.http(core.monitoring()));
+                    core.readiness(), telemetry.http(core.monitoring()), core.adminUsers(), core.adminSessions());
             port.close();
             startHttp(http, s.http());
             telemetry.startServer();

@@ -61,7 +61,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
     public LoginResult login(Login login, Password password, String clientAddress) {
         PasswordCheck.Outcome checked = passwords.check(login, password);
         if (checked instanceof PasswordCheck.Outcome.Verified) {
-            return open(login);
+            return open(login, clientAddress);
         }
         if (checked instanceof PasswordCheck.Outcome.Busy) {
             return new LoginResult.Busy();
@@ -71,13 +71,13 @@ public final class AuthenticationService implements AuthenticationUseCase {
         return new LoginResult.Rejected();
     }
 
-    private LoginResult open(Login login) {
+    private LoginResult open(Login login, String clientAddress) {
         Instant now = clock.instant();
         SessionToken token = tokens.next();
         // New sessions start at the login's newest stored event: what comes next (the attach's
         // UserState and Calls first) is theirs.
         Session session = new Session(token.hash(), login, now, now, now.plus(policy.absoluteTimeout()),
-                events.latestCursor(login));
+                events.latestCursor(login), clientAddress);
         store.save(session);
         users.recordLogin(login, now);
         cache.put(session);
@@ -132,7 +132,8 @@ public final class AuthenticationService implements AuthenticationUseCase {
         LOG.log(Level.INFO, "logout {0} session {1}", session.login(), session.tokenHash().tag());
     }
 
-    private void end(Session session) {
+    /** Ends the session here and in the store (logout, block, an administrator), releasing a last phone. */
+    void end(Session session) {
         cache.end(session.tokenHash(), clock.instant());
         store.delete(session.tokenHash());
         phones.releaseIfLast(session.login());

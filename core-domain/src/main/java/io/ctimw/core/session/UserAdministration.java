@@ -46,8 +46,12 @@ public final class UserAdministration implements UserAdministrationUseCase {
 
     @Override
     public User add(Login login, Password password, Role role) {
-        Grants grants = role == Role.ADMIN ? Grants.NONE : defaultGrants.get();
-        User user = new User(login, hasher.hash(password.requireStrongEnough()), true, clock.instant(), role, grants,
+        return add(login, password, role, role == Role.ADMIN ? Grants.NONE : defaultGrants.get());
+    }
+
+    /** Adds an enabled user with exactly these grants. */
+    User add(Login login, Password password, Role role, Grants grants) {
+        User user = new User(login, hash(password), true, clock.instant(), role, grants,
                 null);
         users.add(user);
         directory.changed(user);
@@ -56,23 +60,23 @@ public final class UserAdministration implements UserAdministrationUseCase {
 
     @Override
     public boolean changePassword(Login login, Password password) {
-        String hash = hasher.hash(password.requireStrongEnough());
-        return change(login, u -> u.withPasswordHash(hash), true); // sessions opened with the old one end
+        String hash = hash(password);
+        return change(login, u -> u.withPasswordHash(hash), true).isPresent(); // old sessions end
     }
 
     @Override
     public boolean disable(Login login) {
-        return change(login, u -> u.withEnabled(false), true);
+        return change(login, u -> u.withEnabled(false), true).isPresent();
     }
 
     @Override
     public boolean enable(Login login) {
-        return change(login, u -> u.withEnabled(true), false);
+        return change(login, u -> u.withEnabled(true), false).isPresent();
     }
 
     @Override
     public boolean setRole(Login login, Role role) {
-        return change(login, u -> u.withRole(role), false);
+        return change(login, u -> u.withRole(role), false).isPresent();
     }
 
     @Override
@@ -80,15 +84,18 @@ public final class UserAdministration implements UserAdministrationUseCase {
         return users.all();
     }
 
-    /** Stores the changed user, applies it to this instance, and ends its sessions when asked to. */
-    boolean change(Login login, UnaryOperator<User> edit, boolean endSessions) {
+    /**
+     * Stores the changed user, applies it to this instance, and ends its sessions when asked to;
+     * @return the user as changed, empty when there is no such user
+     */
+    Optional<User> change(Login login, UnaryOperator<User> edit, boolean endSessions) {
         Optional<User> before = users.find(login);
         if (before.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         User after = edit.apply(before.get());
         if (!users.update(after)) {
-            return false;
+            return Optional.empty();
         }
         directory.changed(after);
         if (endSessions) {
@@ -96,6 +103,11 @@ public final class UserAdministration implements UserAdministrationUseCase {
             cache.endAllOf(login, clock.instant());
             phones.releaseIfLast(login);
         }
-        return true;
+        return Optional.of(after);
+    }
+
+    /** A new password's hash, checked for strength first. */
+    String hash(Password password) {
+        return hasher.hash(password.requireStrongEnough());
     }
 }

@@ -15,6 +15,8 @@ import io.ctimw.core.event.Housekeeping;
 import io.ctimw.core.health.ReadinessService;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
+import io.ctimw.core.session.AdminSessions;
+import io.ctimw.core.session.AdminUsers;
 import io.ctimw.core.session.AuthenticationService;
 import io.ctimw.core.session.PasswordCheck;
 import io.ctimw.core.session.SessionCache;
@@ -43,6 +45,8 @@ public final class CoreTestGraph implements AutoCloseable {
     public final CallControlService control;
     public final ReadinessService readiness;
     public final UserAdministration users;
+    public final AdminUsers adminUsers;
+    public final AdminSessions adminSessions;
     public final SessionExpiry expiry;
     public final Housekeeping housekeeping;
     public final CtiInbound inbound;
@@ -72,6 +76,10 @@ public final class CoreTestGraph implements AutoCloseable {
                 journal::quarantined, journal::quarantineFailures);
         users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory, cache,
                 phones, settings::defaultGrants);
+        adminUsers = new AdminUsers(access, ports.users(), users, CommandCatalog.standard(settings.allowedStates()),
+                ports.clock(), settings.sessions().idleTimeout(), ports.audit());
+        adminSessions = new AdminSessions(access, ports.sessions(), cache, authentication, ports.events(),
+                ports.clock(), settings.sessions().idleTimeout(), ports.audit());
         expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), settings.sessions());
         housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention());

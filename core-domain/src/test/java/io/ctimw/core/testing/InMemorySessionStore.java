@@ -99,4 +99,13 @@ public final class InMemorySessionStore implements SessionStore {
         }
         return removed;
     }
+
+    @Override
+    public synchronized List<Session> live(Instant now, Instant idleBefore) {
+        outage.check();
+        return sessions.values().stream().filter(s -> isLive(s, now, idleBefore))
+                .sorted(java.util.Comparator.comparing(Session::login).thenComparing(Session::createdAt)
+                        .thenComparing(s -> s.tokenHash().hex()))
+                .toList();
+    }
 }

@@ -2,17 +2,33 @@ package io.ctimw.core.testing;
 
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.User;
+import io.ctimw.core.model.UserQuery;
+import io.ctimw.core.model.UserSummary;
 import io.ctimw.core.port.out.DuplicateUserException;
+import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.UserStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** A thread-safe in-memory {@link UserStore}; can be switched "down" to exercise outage handling. */
+/**
+ * A thread-safe in-memory {@link UserStore}; can be switched "down" to exercise outage handling. Live
+ * sessions are counted in the session store it is given, as the database counts the sessions table.
+ */
 public final class InMemoryUserStore implements UserStore {
     private final ConcurrentSkipListMap<Login, User> users = new ConcurrentSkipListMap<>();
     private final StoreOutage outage = new StoreOutage("user store");
+    private final SessionStore sessions;
+
+    /** A store whose users never have live sessions. */
+    public InMemoryUserStore() {
+        this(null);
+    }
+
+    public InMemoryUserStore(SessionStore sessions) {
+        this.sessions = sessions;
+    }
 
     /** While unavailable, every call throws {@link io.ctimw.core.port.out.StoreUnavailableException}. */
     public void setAvailable(boolean available) {
@@ -50,5 +66,15 @@ public final class InMemoryUserStore implements UserStore {
     public List<User> all() {
         outage.check();
         return List.copyOf(users.values()); // the skip-list map keeps Login order
+    }
+
+    @Override
+    public List<UserSummary> list(UserQuery query, Instant now, Instant idleBefore) {
+        outage.check();
+        List<Login> live = sessions == null ? List.of()
+                : sessions.live(now, idleBefore).stream().map(io.ctimw.core.model.Session::login).toList();
+        return users.values().stream().filter(query::selects).limit(query.limit())
+                .map(u -> new UserSummary(u, (int) live.stream().filter(u.login()::equals).count()))
+                .toList();
     }
 }

@@ -202,4 +202,27 @@ public abstract class SessionStoreContract {
         assertEquals(Optional.of(b), store.find(b.tokenHash()));
         assertEquals(List.of(), store.deleteAllOf(new Login("alice")));
     }
+
+    @Test
+    void theClientAddressIsKept() {
+        Session s = new Session(nextHash(), new Login("alice"), NOW.minusSeconds(60), NOW.minusSeconds(1),
+                NOW.plus(Duration.ofHours(8)), 3, "2001:db8::7");
+        store.save(s);
+        assertEquals(Optional.of(s), store.find(s.tokenHash()));
+        assertEquals(List.of(s), store.live(NOW, IDLE_BEFORE));
+    }
+
+    @Test
+    void liveListsOnlyLiveSessionsByLoginThenLoginTime() {
+        Session bob = live("bob");
+        Session aliceLater = new Session(nextHash(), new Login("alice"), NOW.minusSeconds(10), NOW.minusSeconds(1),
+                NOW.plus(Duration.ofHours(8)), 0);
+        Session aliceEarlier = new Session(nextHash(), new Login("alice"), NOW.minusSeconds(20), NOW.minusSeconds(1),
+                NOW.plus(Duration.ofHours(8)), 0);
+        for (Session s : List.of(bob, aliceLater, aliceEarlier, session("carol", IDLE_BEFORE, NOW.plusSeconds(60)),
+                session("dave", NOW.minusSeconds(1), NOW))) {
+            store.save(s);
+        }
+        assertEquals(List.of(aliceEarlier, aliceLater, bob), store.live(NOW, IDLE_BEFORE));
+    }
 }

@@ -9,8 +9,13 @@ import io.ctimw.core.model.Grant;
 import io.ctimw.core.model.Grants;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.Role;
+import io.ctimw.core.model.Session;
+import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.model.User;
+import io.ctimw.core.model.UserQuery;
+import io.ctimw.core.model.UserSummary;
 import io.ctimw.core.port.out.DuplicateUserException;
+import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.UserStore;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +31,9 @@ public abstract class UserStoreContract {
 
     /** A fresh store with no users in it. */
     protected abstract UserStore newEmptyStore();
+
+    /** The (empty) session store whose live sessions the store made last counts. */
+    protected abstract SessionStore sessionStore();
 
     @BeforeEach
     void createStore() {
@@ -113,5 +121,48 @@ public abstract class UserStoreContract {
         List<String> logins = store.all().stream().map(u -> u.login().value()).toList();
         assertEquals(List.of("10", "9", "A_1", "Zed", "a-b", "a.b", "alice", "bob"), logins);
         assertEquals("h-Zed", store.all().get(3).passwordHash());
+    }
+
+    private List<String> listed(UserQuery query) {
+        return store.list(query, T0, T0.minusSeconds(600)).stream().map(u -> u.user().login().value()).toList();
+    }
+
+    @Test
+    void listingFiltersByLoginSubstringRoleAndEnabledAndPagesInLoginOrder() {
+        store.add(user("alice", "h", true));
+        store.add(user("Malice", "h", false));
+        store.add(new User(new Login("root"), "h", true, T0, Role.ADMIN, Grants.NONE, null));
+        store.add(new User(new Login("rootless"), "h", false, T0, Role.ADMIN, Grants.NONE, null));
+        store.add(user("bob", "h", true));
+        assertEquals(List.of("Malice", "alice"), listed(new UserQuery(null, "lic", null, null, null, 10)));
+        assertEquals(List.of(), listed(new UserQuery(null, "LIC", null, null, null, 10)), "case-sensitive");
+        assertEquals(List.of("root", "rootless"), listed(new UserQuery(null, null, Role.ADMIN, null, null, 10)));
+        assertEquals(List.of("root"), listed(UserQuery.enabledAdmins(10)));
+        assertEquals(List.of("Malice", "rootless"), listed(new UserQuery(null, null, null, false, null, 10)));
+        assertEquals(List.of("Malice", "alice"), listed(new UserQuery(null, null, null, null, null, 2)));
+        assertEquals(List.of("bob", "root"), listed(new UserQuery(null, null, null, null, new Login("alice"), 2)));
+        assertEquals(List.of("rootless"), listed(new UserQuery(null, "root", null, null, new Login("root"), 2)));
+        assertEquals(List.of("root"), listed(UserQuery.only(new Login("root"))));
+        assertEquals(List.of(), listed(UserQuery.only(new Login("ro"))));
+    }
+
+    @Test
+    void listingCountsOnlyLiveSessionsOfEachUserAndKeepsEveryField() {
+        User alice = new User(new Login("alice"), "h", true, T0, Role.AGENT, Grants.of(Grant.EVENTS), T0.plusSeconds(1));
+        store.add(alice);
+        store.add(user("bob", "h", true));
+        SessionStore sessions = sessionStore();
+        sessions.save(session(1, "alice", T0.minusSeconds(5), T0.plusSeconds(60)));
+        sessions.save(session(2, "alice", T0.minusSeconds(6), T0.plusSeconds(60)));
+        sessions.save(session(3, "alice", T0.minusSeconds(601), T0.plusSeconds(60))); // idle too long
+        sessions.save(session(4, "alice", T0.minusSeconds(5), T0)); // expired right now
+        sessions.save(session(5, "carol", T0.minusSeconds(5), T0.plusSeconds(60))); // no such user
+        assertEquals(List.of(new UserSummary(alice, 2), new UserSummary(user("bob", "h", true), 0)),
+                store.list(new UserQuery(null, null, null, null, null, 10), T0, T0.minusSeconds(600)));
+    }
+
+    private static Session session(int n, String login, Instant lastSeenAt, Instant expiresAt) {
+        return new Session(new TokenHash(String.format("%064x", n)), new Login(login), T0.minusSeconds(3600),
+                lastSeenAt, expiresAt, 0);
     }
 }

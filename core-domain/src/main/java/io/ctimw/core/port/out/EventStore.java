@@ -33,6 +33,13 @@ public interface EventStore {
     /** The highest cursor stored for {@code login}, or 0 when it has none. */
     long latestCursor(Login login);
 
+    /** {@link #latestCursor} of many logins at once (an administrator's session list); every login is a key. */
+    default java.util.Map<Login, Long> latestCursors(java.util.Collection<Login> logins) {
+        java.util.Map<Login, Long> latest = new java.util.HashMap<>();
+        logins.forEach(login -> latest.put(login, latestCursor(login)));
+        return latest;
+    }
+
     /** Deletes events received before {@code cutoff}; returns how many. */
     int deleteReceivedBefore(Instant cutoff);
 

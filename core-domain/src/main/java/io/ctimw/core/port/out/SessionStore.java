@@ -35,4 +35,7 @@ public interface SessionStore {
 
     /** Removes all sessions of a login (used when a user is disabled). */
     List<Session> deleteAllOf(Login login);
+
+    /** The live sessions ({@code expiresAt > now} and {@code lastSeenAt > idleBefore}), by login then creation. */
+    List<Session> live(Instant now, Instant idleBefore);
 }

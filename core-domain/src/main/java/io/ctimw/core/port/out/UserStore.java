@@ -2,6 +2,8 @@ package io.ctimw.core.port.out;
 
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.User;
+import io.ctimw.core.model.UserQuery;
+import io.ctimw.core.model.UserSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,4 +26,10 @@ public interface UserStore {
 
     /** All users, ordered by login. */
     List<User> all();
+
+    /**
+     * The users the query selects, ordered by login (by code point), at most {@code query.limit()}, each
+     * with its count of live sessions ({@code expiresAt > now} and {@code lastSeenAt > idleBefore}).
+     */
+    List<UserSummary> list(UserQuery query, Instant now, Instant idleBefore);
 }
