@@ -20,6 +20,7 @@ import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
+import io.ctimw.core.port.out.IntakeLog;
 import io.ctimw.core.port.out.PasswordHasher;
 import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.TokenGenerator;
@@ -49,8 +50,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CoreServices implements AutoCloseable {
     /** Everything the core needs from the outside world. */
     public record Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
-                        PasswordHasher hasher, TokenGenerator tokens, Clock clock) {
+                        PasswordHasher hasher, TokenGenerator tokens, Clock clock, IntakeLog intake) {
         public Ports {
+            Objects.requireNonNull(intake, "intake");
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(events, "events");
@@ -58,6 +60,12 @@ public final class CoreServices implements AutoCloseable {
             Objects.requireNonNull(hasher, "hasher");
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Without an intake log: what is queued when the process dies is lost (tests, the admin commands). */
+        public Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
+                     PasswordHasher hasher, TokenGenerator tokens, Clock clock) {
+            this(users, sessions, events, cti, hasher, tokens, clock, IntakeLog.none());
         }
     }
 
@@ -89,7 +97,7 @@ public final class CoreServices implements AutoCloseable {
         SessionPolicy policy = settings.sessions();
         CallRegistry calls = new CallRegistry();
         DeliveryHub hub = new DeliveryHub();
-        this.journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
+        this.journal = new EventJournal(ports.events(), ports.intake(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), named("event-writer", false));
         this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         SessionCache cache = new SessionCache();
@@ -103,7 +111,7 @@ public final class CoreServices implements AutoCloseable {
         this.control = new CallControlService(
                 new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls);
         this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
-                journal::quarantined, journal::quarantineFailures);
+                journal::quarantined, journal::quarantineFailures, journal::unlogged);
         this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock());
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
@@ -111,8 +119,12 @@ public final class CoreServices implements AutoCloseable {
         this.inbound = new CtiInbound(calls, journal::submit, attachments);
     }
 
-    /** Starts the event writer, restores the phones of sessions that outlived a restart, opens the link. */
+    /**
+     * Queues what the intake log holds and the store lacks (a crash's leftovers, first in line), starts the
+     * event writer, restores the phones of sessions that outlived a restart, opens the link.
+     */
     public void start() {
+        journal.recover(ports.events().intakeWatermark());
         journal.start();
         attachments.restore(phones.liveLogins());
         ports.cti().start(inbound);

@@ -48,7 +48,7 @@ public final class CoreTestGraph implements AutoCloseable {
 
     public CoreTestGraph(CoreServices.Ports ports, CoreServices.Settings settings) {
         this.ports = ports;
-        journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
+        journal = new EventJournal(ports.events(), ports.intake(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), r -> new Thread(r, "test-event-writer"));
         attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         SessionCache cache = new SessionCache();
@@ -62,7 +62,7 @@ public final class CoreTestGraph implements AutoCloseable {
         control = new CallControlService(
                 new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls);
         readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
-                journal::quarantined, journal::quarantineFailures);
+                journal::quarantined, journal::quarantineFailures, journal::unlogged);
         users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock());
         expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), settings.sessions());
         housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
