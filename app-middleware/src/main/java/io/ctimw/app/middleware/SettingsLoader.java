@@ -24,6 +24,7 @@ public final class SettingsLoader {
             "CTIMW_DB_PASSWORD", "db.password",
             "CTIMW_DB_EMBEDDED_DIR", "db.embedded.dir",
             "CTIMW_DB_EMBEDDED_FSYNC", "db.embedded.fsync",
+            "CTIMW_EVENTS_INTAKE_DIR", "events.intake.dir",
             "CTIMW_CTI_URL", "cti.url");
 
     private SettingsLoader() {
