@@ -46,8 +46,8 @@ final class IntakeOrder {
         log.storedThrough(watermark);
         List<PendingEvent> lost = log.unstoredAfter(watermark);
         if (!lost.isEmpty()) {
-            LOG.log(Level.WARNING, "{0} events received before the restart were not stored yet: storing them now"
-                    + " (intake {1}..{2})", lost.size(), lost.get(0).intakeSeq(), lost.get(lost.size() - 1).intakeSeq());
+            LOG.log(Level.WARNING, lost.size() + " events received before the restart were not stored yet: storing"
+                    + " them now (intake " + lost.get(0).intakeSeq() + ".." + lost.get(lost.size() - 1).intakeSeq() + ")");
         }
         return lost;
     }

@@ -39,6 +39,8 @@ public final class MappedIntakeLog implements IntakeLog {
     private final Deque<Segment> older = new ArrayDeque<>();
     private final AtomicLong unlogged = new AtomicLong();
     private Segment active;
+    /** A segment whose events are all stored, kept to be reused instead of allocating a new file. */
+    private Segment spare;
     private long last;
     private long stored;
     private long retryAt;
@@ -118,7 +120,9 @@ public final class MappedIntakeLog implements IntakeLog {
             return false;
         }
         try {
-            Segment next = Segment.create(dir, seq, segmentBytes);
+            Segment next = spare == null ? Segment.create(dir, seq, segmentBytes)
+                    : Segment.recycle(spare, dir, seq, segmentBytes);
+            spare = null;
             if (active != null) {
                 older.add(active);
             }
@@ -129,6 +133,7 @@ public final class MappedIntakeLog implements IntakeLog {
             }
             return true;
         } catch (IOException e) {
+            spare = null; // half-recycled perhaps: the next start reads it and deletes it
             if (!failing) {
                 LOG.error("intake log cannot write in {} ({}): new events are kept in memory only until it can, so a"
                         + " crash meanwhile would lose them (counted in /ready unloggedEvents)", dir, e.toString());
@@ -147,6 +152,9 @@ public final class MappedIntakeLog implements IntakeLog {
             last = Math.max(last, seq);
             while (!older.isEmpty() && older.peekFirst().lastSeq() <= stored) {
                 done.add(older.pollFirst());
+            }
+            if (spare == null && !done.isEmpty()) {
+                spare = done.remove(done.size() - 1);
             }
         }
         done.forEach(MappedIntakeLog::delete); // outside the lock: the reader thread never waits for an unlink
@@ -172,7 +180,7 @@ public final class MappedIntakeLog implements IntakeLog {
 
     /** Segment files on disk now. */
     public synchronized int segments() {
-        return older.size() + (active == null ? 0 : 1);
+        return older.size() + (active == null ? 0 : 1) + (spare == null ? 0 : 1);
     }
 
     /** Writes nothing: what is on disk is what a crash would leave. Every segment goes once all is stored. */
@@ -181,10 +189,13 @@ public final class MappedIntakeLog implements IntakeLog {
         if (stored >= last) {
             older.forEach(MappedIntakeLog::delete);
             older.clear();
-            if (active != null) {
-                delete(active);
-                active = null;
+            for (Segment s : new Segment[] {active, spare}) {
+                if (s != null) {
+                    delete(s);
+                }
             }
+            active = null;
+            spare = null;
         }
         closeQuietly(lockFile);
     }

@@ -55,6 +55,22 @@ final class Segment {
         }
     }
 
+    /**
+     * Reuses a segment whose events are all stored for sequences from {@code firstSeq}: renamed, mapped,
+     * written from its start. Its blocks are allocated already, and the old records after the new ones
+     * have lower sequences, which {@link #records} reads as the end of the data.
+     */
+    static Segment recycle(Segment old, Path dir, long firstSeq, int bytes) throws IOException {
+        Path file = Files.move(old.file, dir.resolve(PREFIX + String.format("%020d", firstSeq) + SUFFIX));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (ch.size() != bytes) {
+                Files.delete(file);
+                return create(dir, firstSeq, bytes);
+            }
+            return new Segment(file, ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes), 0, firstSeq - 1);
+        }
+    }
+
     /** Reads an existing file (read-only) up to its last whole record. */
     static Segment open(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -91,6 +91,20 @@ class MappedIntakeLogTest extends IntakeLogContract {
     }
 
     @Test
+    void aStoredSegmentIsReusedAndItsOldRecordsNeverComeBackAsEvents() throws IOException {
+        List<Long> first = appendEvents(1, 150);
+        log.storedThrough(first.get(149));
+        int files = segmentFiles().size();
+        List<Long> second = appendEvents(151, 300); // fills the active segment, then reuses the spare one
+
+        assertTrue(segmentFiles().size() <= files + 2, files + " -> " + segmentFiles().size());
+        log = reopen(log);
+        assertEquals(IntStream.rangeClosed(151, 300).mapToObj(n -> "Event" + n).toList(),
+                names(log.unstoredAfter(first.get(149))));
+        assertEquals(second.get(0), log.unstoredAfter(first.get(149)).get(0).intakeSeq());
+    }
+
+    @Test
     void aLogNotFullyStoredKeepsItsSegmentsOnCloseAndTheNextStartReplaysOnlyTheUnstored() {
         List<Long> seqs = appendEvents(1, 10);
         log.storedThrough(seqs.get(6));
