@@ -5,12 +5,8 @@ import io.ctimw.core.port.out.IntakeLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -60,35 +56,17 @@ public final class MappedIntakeLog implements IntakeLog {
     public static MappedIntakeLog open(Path dir, int segmentBytes, String owner) {
         FileChannel lockFile = null;
         try {
-            Files.createDirectories(dir);
-            lockFile = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = lockFile.tryLock();
-            if (lock == null) {
-                throw new OverlappingFileLockException();
-            }
-            checkOwner(dir.resolve("owner"), owner);
+            lockFile = IntakeFolder.claim(dir, owner);
             MappedIntakeLog log = new MappedIntakeLog(dir, segmentBytes, lockFile);
             log.readSegments();
             log.active = Segment.create(dir, log.last + 1, segmentBytes);
             return log;
-        } catch (OverlappingFileLockException e) {
-            closeQuietly(lockFile);
-            throw new IntakeLogException("intake log " + dir + " is in use by another middleware process", e);
         } catch (IOException | UncheckedIOException e) {
             closeQuietly(lockFile);
             throw new IntakeLogException("cannot write the intake log in " + dir + ": " + e, e);
         } catch (RuntimeException e) {
             closeQuietly(lockFile);
             throw e;
-        }
-    }
-
-    private static void checkOwner(Path file, String owner) throws IOException {
-        if (!Files.exists(file)) {
-            Files.writeString(file, owner, StandardCharsets.UTF_8);
-        } else if (!Files.readString(file, StandardCharsets.UTF_8).equals(owner)) {
-            throw new IntakeLogException("intake log " + file.getParent() + " belongs to another database: move it"
-                    + " away (or delete it if that database is gone) before starting on this one", null);
         }
     }
 
