@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** A database created and filled by an earlier version of the middleware is upgraded in place at start. */
 class SchemaMigrationTest {
     /** The highest migration this build ships (V<n>__*.sql on the classpath). */
-    private static final String LATEST = latestMigration();
+    private static final String LATEST = Integer.toString(TestDatabase.shippedMigrations().stream()
+            .mapToInt(Integer::intValue).max().orElseThrow());
     private static final Login ALICE = new Login("alice");
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
@@ -81,15 +82,5 @@ class SchemaMigrationTest {
         int future = db.jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from flyway_schema_history where version = '99'").mapTo(Integer.class).one());
         assertEquals(1, future, "nothing was changed");
-    }
-
-    private static String latestMigration() {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-                java.nio.file.Path.of(SchemaMigrationTest.class.getResource("/db/migration").toURI()))) {
-            return Integer.toString(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
-        } catch (java.io.IOException | java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -50,7 +50,7 @@ public final class MappedIntakeLog implements IntakeLog {
 
     /**
      * Opens (creating it if need be) the log in {@code dir}, reads what a previous process left, and
-     * starts a fresh segment. {@code owner} names the database the log belongs to: a directory stamped
+     * starts a fresh segment, with a spare allocated for the next. {@code owner} names the database the log belongs to: a directory stamped
      * for another one is refused, so its events can never be replayed into the wrong database.
      */
     public static MappedIntakeLog open(Path dir, int segmentBytes, String owner) {
@@ -60,6 +60,7 @@ public final class MappedIntakeLog implements IntakeLog {
             MappedIntakeLog log = new MappedIntakeLog(dir, segmentBytes, lockFile);
             log.readSegments();
             log.active = Segment.create(dir, log.last + 1, segmentBytes);
+            log.spare = Segment.create(dir, log.last + 2, segmentBytes); // the first roll-over finds one ready
             return log;
         } catch (IOException | UncheckedIOException e) {
             closeQuietly(lockFile);
@@ -74,6 +75,10 @@ public final class MappedIntakeLog implements IntakeLog {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(Segment::isSegment).sorted().toList()) {
                 Segment s = Segment.open(file);
+                if (s.isEmpty()) {
+                    delete(s); // a spare, or a segment the crash left before its first record
+                    continue;
+                }
                 older.add(s);
                 last = Math.max(last, s.lastSeq());
             }

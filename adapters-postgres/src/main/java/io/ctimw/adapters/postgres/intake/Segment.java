@@ -23,14 +23,20 @@ final class Segment {
 
     final Path file;
     private final MappedByteBuffer map;
+    /** No record of this file has a lower sequence: lower ones are a reused file's old records. */
+    private final long firstSeq;
     private int end;
     private long lastSeq;
 
-    private Segment(Path file, MappedByteBuffer map, int end, long lastSeq) {
+    private Segment(Path file, MappedByteBuffer map, long firstSeq) {
         this.file = file;
         this.map = map;
-        this.end = end;
-        this.lastSeq = lastSeq;
+        this.firstSeq = firstSeq;
+        this.lastSeq = firstSeq - 1;
+    }
+
+    private static Path name(Path dir, long firstSeq) {
+        return dir.resolve(PREFIX + String.format("%020d", firstSeq) + SUFFIX);
     }
 
     /**
@@ -38,7 +44,7 @@ final class Segment {
      * fails here, as an IOException, instead of later inside a mapped write).
      */
     static Segment create(Path dir, long firstSeq, int bytes) throws IOException {
-        Path file = dir.resolve(PREFIX + String.format("%020d", firstSeq) + SUFFIX);
+        Path file = name(dir, firstSeq);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             ByteBuffer zeros = ByteBuffer.allocate(Math.min(ZEROS, bytes));
@@ -48,7 +54,7 @@ final class Segment {
                     ch.write(zeros, at + zeros.position());
                 }
             }
-            return new Segment(file, ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes), 0, firstSeq - 1);
+            return new Segment(file, ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes), firstSeq);
         } catch (IOException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -61,13 +67,13 @@ final class Segment {
      * have lower sequences, which {@link #records} reads as the end of the data.
      */
     static Segment recycle(Segment old, Path dir, long firstSeq, int bytes) throws IOException {
-        Path file = Files.move(old.file, dir.resolve(PREFIX + String.format("%020d", firstSeq) + SUFFIX));
+        Path file = Files.move(old.file, name(dir, firstSeq));
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             if (ch.size() != bytes) {
                 Files.delete(file);
                 return create(dir, firstSeq, bytes);
             }
-            return new Segment(file, ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes), 0, firstSeq - 1);
+            return new Segment(file, ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes), firstSeq);
         }
     }
 
@@ -75,7 +81,8 @@ final class Segment {
     static Segment open(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
-            Segment s = new Segment(file, map, 0, 0);
+            String name = file.getFileName().toString();
+            Segment s = new Segment(file, map, Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())));
             s.records(); // sets end and lastSeq
             return s;
         } catch (IOException e) {
@@ -84,8 +91,7 @@ final class Segment {
     }
 
     static boolean isSegment(Path file) {
-        String name = file.getFileName().toString();
-        return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+        return file.getFileName().toString().matches(PREFIX + "\\d{20}" + SUFFIX.replace(".", "\\."));
     }
 
     /** Appends a record if it fits; false when the file is full. */
@@ -107,15 +113,15 @@ final class Segment {
         long previous = Long.MIN_VALUE;
         for (byte[] p = IntakeRecord.read(map, at); p != null; p = IntakeRecord.read(map, at)) {
             long seq = IntakeRecord.seq(p);
-            if (seq <= previous) {
-                break; // not this file's data: sequences only grow
+            if (seq <= previous || seq < firstSeq) {
+                break; // not this file's data: the rest of a reused file's old records
             }
             out.add(p);
             previous = seq;
             at += IntakeRecord.HEADER + p.length;
         }
         end = at;
-        lastSeq = out.isEmpty() ? lastSeq : previous;
+        lastSeq = out.isEmpty() ? firstSeq - 1 : previous;
         return out;
     }
 
