@@ -28,6 +28,7 @@ import io.ctimw.core.port.in.UserAdministrationUseCase;
 import io.ctimw.core.port.out.AuditTrail;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
+import io.ctimw.core.port.out.IntakeLog;
 import io.ctimw.core.port.out.PasswordHasher;
 import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.TokenGenerator;
@@ -59,8 +60,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CoreServices implements AutoCloseable {
     /** Everything the core needs from the outside world. */
     public record Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
-                        PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit) {
+                        PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit,
+                        IntakeLog intake) {
         public Ports {
+            Objects.requireNonNull(intake, "intake");
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(events, "events");
@@ -69,6 +72,12 @@ public final class CoreServices implements AutoCloseable {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(audit, "audit");
+        }
+
+        /** Without an intake log: what is queued when the process dies is lost (tests, the admin commands). */
+        public Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
+                     PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit) {
+            this(users, sessions, events, cti, hasher, tokens, clock, audit, IntakeLog.none());
         }
     }
 
@@ -109,7 +118,7 @@ public final class CoreServices implements AutoCloseable {
         CallRegistry calls = new CallRegistry();
         CommandCatalog catalog = CommandCatalog.standard(settings.allowedStates());
         DeliveryHub hub = new DeliveryHub();
-        this.journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
+        this.journal = new EventJournal(ports.events(), ports.intake(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), named("event-writer", false));
         this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         SessionCache cache = new SessionCache();
@@ -125,7 +134,7 @@ public final class CoreServices implements AutoCloseable {
         this.control = new CallControlService(
                 new CommandValidator(catalog, calls), ports.cti(), calls, access);
         this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
-                journal::quarantined, journal::quarantineFailures);
+                journal::quarantined, journal::quarantineFailures, journal::unlogged);
         this.monitoring = new Monitoring(new Monitoring.Sources(journal::received, journal::appended,
                 () -> journal.quarantined() + journal.quarantineFailures(), journal::pending, ports.cti()::isReady,
                 attachments::reachableCount), catalog.names());
@@ -141,8 +150,12 @@ public final class CoreServices implements AutoCloseable {
         this.inbound = new CtiInbound(calls, journal::submit, attachments);
     }
 
-    /** Starts the event writer, restores the phones of sessions that outlived a restart, opens the link. */
+    /**
+     * Queues what the intake log holds and the store lacks (a crash's leftovers, first in line), starts the
+     * event writer, restores the phones of sessions that outlived a restart, opens the link.
+     */
     public void start() {
+        journal.recover(ports.events().intakeWatermark());
         journal.start();
         attachments.restore(phones.liveLogins());
         ports.cti().start(inbound);

@@ -52,6 +52,7 @@ class DistributionIT {
                 "http.port = 0",
                 "db.url = \"" + postgres.getJdbcUrl("postgres", "postgres") + "\"",
                 "db.user = postgres",
+                "events.intake.dir = \"" + root.resolve("intake") + "\"",
                 "cti.url = \"" + cti.url() + "\"",
                 "security.bcrypt-cost = 4", ""));
     }

@@ -35,6 +35,7 @@ final class HealthHandlers {
         body.put("attachedPhones", state.attachedPhones());
         body.put("quarantinedEvents", state.quarantinedEvents());
         body.put("quarantineFailures", state.quarantineFailures());
+        body.put("unloggedEvents", state.unloggedEvents());
         if (!state.ready()) {
             ctx.header("Retry-After", Integer.toString(retryAfterSeconds));
         }

@@ -91,7 +91,7 @@ final class ApiExamples {
     private void operations() {
         send("/health", server.request("/health").GET());
         send("/ready", server.request("/ready").GET());
-        server.readiness.next = () -> new Readiness(false, true, 12, 0, 1, 0);
+        server.readiness.next = () -> new Readiness(false, true, 12, 0, 1, 0, 3);
         send("/ready", server.request("/ready").GET());
         send(Routes.METRICS, server.request(Routes.METRICS).GET());
     }

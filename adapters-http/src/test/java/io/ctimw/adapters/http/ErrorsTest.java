@@ -97,9 +97,9 @@ class ErrorsTest {
         HttpResponse<String> ready = server.send(server.request("/ready"));
         assertEquals(200, ready.statusCode());
         assertEquals("{\"status\":\"READY\",\"database\":true,\"cti\":true,\"bufferedEvents\":0,\"attachedPhones\":3,"
-                + "\"quarantinedEvents\":0,\"quarantineFailures\":0}", ready.body());
+                + "\"quarantinedEvents\":0,\"quarantineFailures\":0,\"unloggedEvents\":0}", ready.body());
 
-        server.readiness.next = () -> new Readiness(true, false, 12, 0, 4, 1);
+        server.readiness.next = () -> new Readiness(true, false, 12, 0, 4, 1, 2);
         HttpResponse<String> notReady = server.send(server.request("/ready"));
         assertEquals(503, notReady.statusCode());
         assertEquals("5", notReady.headers().firstValue("Retry-After").orElseThrow());
@@ -109,6 +109,7 @@ class ErrorsTest {
         assertEquals(12, body.path("bufferedEvents").asInt());
         assertEquals(4, body.path("quarantinedEvents").asInt());
         assertEquals(1, body.path("quarantineFailures").asInt());
+        assertEquals(2, body.path("unloggedEvents").asInt());
     }
 
     @Test

@@ -16,23 +16,30 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@link EventStore} on the {@code events} table. This is the hot path: a batch is appended in one
  * statement (one round trip), reads walk the {@code (login, cursor)} index. Events the database
- * refuses go, one by one, to {@code event_quarantine} as raw bytes.
+ * refuses go, one by one, to {@code event_quarantine} as raw bytes. The same statement that stores
+ * events raises {@code intake_watermark} to their highest intake sequence, so the two commit together.
  */
 public final class JdbiEventStore implements EventStore {
+    /** A data-modifying CTE runs even unreferenced: one statement, one transaction, one round trip. */
+    private static final String RAISE_WATERMARK =
+            "with watermark as (update intake_watermark set seq = :intake where node = 'local' and seq < :intake) ";
     /**
      * The batch travels as four parallel text arrays. Rows are inserted in array order, so the
      * identity values they draw increase in that order; sorting the returned cursors therefore pairs
      * them with the batch even though RETURNING itself promises no order.
      */
-    private static final String APPEND = """
+    private static final String APPEND = RAISE_WATERMARK + """
             insert into events (login, name, payload, received_at)
             select e.login, e.name, e.payload::json, e.received_at::timestamptz
             from unnest(cast(:logins as text[]), cast(:names as text[]), cast(:payloads as text[]),
                         cast(:receivedAts as text[])) with ordinality as e(login, name, payload, received_at, ord)
             order by e.ord
             returning cursor""";
-    private static final String QUARANTINE = "insert into event_quarantine (login, raw, received_at, reason)"
+    private static final String QUARANTINE = RAISE_WATERMARK
+            + "insert into event_quarantine (login, raw, received_at, reason)"
             + " values (:login, :raw, :receivedAt, :reason)";
+    private static final String WATERMARK = "select coalesce(max(seq), 0) from intake_watermark where node = 'local'";
+    private static final String OWNER = "select owner from intake_watermark where node = 'local'";
     private static final int MAX_REASON = 500;
     private static final String AFTER = "select " + StoredEventMapper.COLUMNS + " from events"
             + " where login = :login and cursor > :after order by cursor limit :limit";
@@ -71,6 +78,7 @@ public final class JdbiEventStore implements EventStore {
                 .bindArray("names", String.class, (Object[]) names)
                 .bindArray("payloads", String.class, (Object[]) payloads)
                 .bindArray("receivedAts", String.class, (Object[]) receivedAts)
+                .bind("intake", PendingEvent.lastIntakeSeq(batch))
                 .mapTo(Long.class)
                 .list()));
         if (cursors.size() != n) {
@@ -95,6 +103,7 @@ public final class JdbiEventStore implements EventStore {
                 .bind("raw", refused.json().getBytes(StandardCharsets.UTF_8))
                 .bind("receivedAt", Timestamps.toDb(refused.receivedAt()))
                 .bind("reason", SqlFailures.printable(reason, MAX_REASON))
+                .bind("intake", refused.intakeSeq())
                 .execute()));
     }
 
@@ -110,6 +119,16 @@ public final class JdbiEventStore implements EventStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public long intakeWatermark() {
+        return db.withHandle(h -> h.createQuery(WATERMARK).mapTo(Long.class).one());
+    }
+
+    /** The token the intake log directory of this database is stamped with (see V7__intake_watermark.sql). */
+    public String intakeOwner() {
+        return db.withHandle(h -> h.createQuery(OWNER).mapTo(String.class).one());
     }
 
     @Override

@@ -79,6 +79,11 @@ final class DeadlinePing implements EventStore, AutoCloseable {
     }
 
     @Override
+    public long intakeWatermark() {
+        return store.intakeWatermark();
+    }
+
+    @Override
     public long latestCursor(Login login) {
         return store.latestCursor(login);
     }

@@ -7,9 +7,12 @@ import io.ctimw.adapters.postgres.JdbiEventStore;
 import io.ctimw.adapters.postgres.JdbiSessionStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
 import io.ctimw.adapters.postgres.PostgresSettings;
+import io.ctimw.adapters.postgres.intake.IntakeLogException;
+import io.ctimw.adapters.postgres.intake.MappedIntakeLog;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
+import io.ctimw.core.port.out.IntakeLog;
 import io.ctimw.core.port.out.TokenGenerator;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +33,7 @@ public final class MiddlewareApp implements AutoCloseable {
 
     private final DatabaseLauncher db;
     private final DeadlinePing events;
+    private final IntakeLog intake;
     private final WsCtiGateway cti;
     private final CoreServices core;
     private final HttpApi http;
@@ -37,11 +41,12 @@ public final class MiddlewareApp implements AutoCloseable {
     private final ScheduledExecutorService chores;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MiddlewareApp(DatabaseLauncher db, DeadlinePing events, WsCtiGateway cti, CoreServices core, HttpApi http,
-                          Telemetry telemetry, ScheduledExecutorService chores) {
+    private MiddlewareApp(DatabaseLauncher db, DeadlinePing events, IntakeLog intake, WsCtiGateway cti,
+                          CoreServices core, HttpApi http, Telemetry telemetry, ScheduledExecutorService chores) {
         this.telemetry = telemetry;
         this.db = db;
         this.events = events;
+        this.intake = intake;
         this.cti = cti;
         this.core = core;
         this.http = http;
@@ -56,6 +61,7 @@ public final class MiddlewareApp implements AutoCloseable {
         PortReservation port = PortReservation.take(s.http().host(), s.http().port());
         DatabaseLauncher db = null;
         DeadlinePing events = null;
+        IntakeLog intake = null;
         CoreServices core = null;
         HttpApi http = null;
         Telemetry telemetry = null;
@@ -63,8 +69,10 @@ public final class MiddlewareApp implements AutoCloseable {
             db = DatabaseLauncher.open(s.db());
             Jdbi jdbi = db.database().jdbi();
             WsCtiGateway cti = new WsCtiGateway(AdapterSettings.ctiSettings(s.cti()));
-            events = new DeadlinePing(new JdbiEventStore(jdbi), PROBE_DEADLINE);
-            core = core(s, jdbi, events, cti);
+            JdbiEventStore store = new JdbiEventStore(jdbi);
+            events = new DeadlinePing(store, PROBE_DEADLINE);
+            intake = openIntake(s.events().intake(), store);
+            core = core(s, jdbi, events, cti, intake);
             core.start();
             telemetry = Telemetry.create(s.metrics(), core.monitoring(), cti, db.database().dataSource());
             http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(),
@@ -83,7 +91,7 @@ public final class MiddlewareApp implements AutoCloseable {
             chores.scheduleWithFixedDelay(() -> flushPositions(started), 1, 1, TimeUnit.SECONDS);
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
                     s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : PostgresSettings.redactedUrl(s.db().url()));
-            return new MiddlewareApp(db, events, cti, core, http, telemetry, chores);
+            return new MiddlewareApp(db, events, intake, cti, core, http, telemetry, chores);
         } catch (RuntimeException e) {
             port.close();
             if (http != null) {
@@ -93,6 +101,9 @@ public final class MiddlewareApp implements AutoCloseable {
                 telemetry.close();
             }
             closeQuietly(core);
+            if (intake != null) {
+                intake.close();
+            }
             if (events != null) {
                 events.close();
             }
@@ -108,14 +119,29 @@ public final class MiddlewareApp implements AutoCloseable {
      * build it here, so an account is administered by the very services that log it in.
      */
     static CoreServices core(MiddlewareSettings s, Jdbi jdbi) {
-        return core(s, jdbi, new JdbiEventStore(jdbi), new WsCtiGateway(AdapterSettings.ctiSettings(s.cti())));
+        return core(s, jdbi, new JdbiEventStore(jdbi), new WsCtiGateway(AdapterSettings.ctiSettings(s.cti())),
+                IntakeLog.none()); // never started: it receives no event, and must not lock the server's log
     }
 
-    private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti) {
+    private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti,
+                                     IntakeLog intake) {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi), events,
                 cti, new BcryptPasswordHasher(s.bcryptCost()), TokenGenerator.secureRandom(), Clock.systemUTC(),
-                new LoggedAuditTrail()),
-                AdapterSettings.coreSettings(s));
+                new LoggedAuditTrail(), intake), AdapterSettings.coreSettings(s));
+    }
+
+    /** The intake log, stamped for this database; a folder it cannot write stops the start with one line. */
+    private static IntakeLog openIntake(MiddlewareSettings.Intake s, JdbiEventStore store) {
+        if (!s.enabled()) {
+            LOG.warn("intake log off (events.intake.enabled = false): a crash of this process loses the events"
+                    + " it has not stored yet");
+            return IntakeLog.none();
+        }
+        try {
+            return MappedIntakeLog.open(s.dir(), MappedIntakeLog.DEFAULT_SEGMENT_BYTES, store.intakeOwner());
+        } catch (IntakeLogException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
     }
 
     /** Delivery positions are written behind, once a second; a failed round is retried by the next. */
@@ -165,6 +191,7 @@ public final class MiddlewareApp implements AutoCloseable {
         StopSequence.run("metrics", telemetry::close);
         StopSequence.run("cti link", cti::stop);
         StopSequence.run("event journal", core::close);
+        StopSequence.run("intake log", intake::close);
         StopSequence.run("database probe", events::close);
         StopSequence.run("database", db::close);
         LOG.info("cti-middleware stopped in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -48,7 +48,10 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
     public record Metrics(boolean enabled, boolean separate, String host, int port) {}
 
     /** Event storage and delivery. */
-    public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads) {}
+    public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads, Intake intake) {}
+
+    /** The crash-safe record of received events: off, or in {@code dir}. */
+    public record Intake(boolean enabled, Path dir) {}
 
     private static Grants grants(Config c, String path) {
         try {
@@ -76,7 +79,8 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                         duration(c, "sessions.touch-interval"), range(c, "security.max-concurrent-logins", 1, 1024)),
                 range(c, "security.bcrypt-cost", 4, 31),
                 new Events(duration(c, "events.retention"), (int) positive(c, "events.buffer-capacity"),
-                        (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads")),
+                        (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads"),
+                        intake(c)),
                 duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")), metrics(c));
         if (s.db().url().isBlank() == false && !s.db().url().startsWith("jdbc:postgresql:")) {
             throw new ConfigException.BadValue("db.url", "must be a jdbc:postgresql: URL or empty for the embedded database");
@@ -107,6 +111,12 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
         return new HttpLimits(duration(c, "http.body-timeout"), positive(c, "http.min-body-rate"),
                 range(c, "http.max-pending-bodies", 1, 1_000_000), range(c, "http.max-pending-bodies-per-address", 1, 1_000_000),
                 range(c, "http.max-requests-per-address", 1, 1_000_000), range(c, "http.max-logins-per-address", 1, 1024));
+    }
+
+    private static Intake intake(Config c) {
+        String dir = c.getString("events.intake.dir");
+        return new Intake(c.getBoolean("events.intake.enabled"), dir.isBlank()
+                ? Path.of(c.getString("db.embedded.dir")).resolveSibling("intake") : Path.of(dir));
     }
 
     private static URI ctiUrl(Config c) {

@@ -24,6 +24,7 @@ public final class SettingsLoader {
             Map.entry("CTIMW_DB_PASSWORD", "db.password"),
             Map.entry("CTIMW_DB_EMBEDDED_DIR", "db.embedded.dir"),
             Map.entry("CTIMW_DB_EMBEDDED_FSYNC", "db.embedded.fsync"),
+            Map.entry("CTIMW_EVENTS_INTAKE_DIR", "events.intake.dir"),
             Map.entry("CTIMW_CTI_URL", "cti.url"),
             Map.entry("CTIMW_METRICS_ENABLED", "metrics.enabled"),
             Map.entry("CTIMW_METRICS_PORT", "metrics.port"));

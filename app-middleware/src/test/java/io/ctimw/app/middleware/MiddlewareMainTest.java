@@ -52,7 +52,8 @@ class MiddlewareMainTest {
     private String config(String extra) throws Exception {
         Path file = dir.resolve("test.conf");
         Files.writeString(file, "db.url = \"" + db.jdbcUrl() + "\"\ndb.user = \"" + db.user() + "\"\ndb.password = \""
-                + db.password() + "\"\nsecurity.bcrypt-cost = 4\n" + extra);
+                + db.password() + "\"\nsecurity.bcrypt-cost = 4\nevents.intake.dir = \"" + dir.resolve("intake") + "\"\n"
+                + extra);
         return file.toString();
     }
 

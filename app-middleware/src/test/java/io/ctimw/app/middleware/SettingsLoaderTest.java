@@ -61,6 +61,17 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theIntakeLogIsOnAndLivesNextToTheEmbeddedDataUnlessToldOtherwise() {
+        MiddlewareSettings defaults = SettingsLoader.load(null, Map.of());
+        assertTrue(defaults.events().intake().enabled(), "a crash must not lose received events by default");
+        assertEquals(Path.of("data", "intake"), defaults.events().intake().dir());
+        assertEquals(Path.of("/srv/cti/intake"), SettingsLoader.load(null,
+                Map.of("CTIMW_DB_EMBEDDED_DIR", "/srv/cti/pg")).events().intake().dir());
+        assertEquals(Path.of("/var/lib/intake"), SettingsLoader.load(null,
+                Map.of("CTIMW_EVENTS_INTAKE_DIR", "/var/lib/intake")).events().intake().dir());
+    }
+
+    @Test
     void theVariablesOfLogbackAndTheLauncherAreKnown() {
         // The systemd unit and the launcher set these; a start must not refuse them.
         SettingsLoader.load(null, Map.of("CTIMW_LOG_LEVEL", "DEBUG", "CTIMW_LOG_FORMAT", "json",

@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ctimw.adapters.postgres.EmbeddedDatabase;
 import io.ctimw.app.middleware.testing.AgentHttp;
 import io.ctimw.app.middleware.testing.ChildProcess;
+import io.ctimw.app.middleware.testing.ChildSetup;
 import io.ctimw.app.middleware.testing.MiddlewareHarness;
 import io.ctimw.app.middleware.testing.Postmaster;
 import io.ctimw.core.testing.Await;
 import io.ctimw.simulator.CtiSimulator;
-import java.io.ByteArrayInputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +23,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,10 +42,7 @@ class ShutdownTest {
     void sigtermStoresEveryQueuedEventBeforeTheDatabaseStops() throws Exception {
         Path dataDir = dir.resolve("postgres");
         try (CtiSimulator cti = CtiSimulator.builder().operators("agent1").build().start()) {
-            Path conf = dir.resolve("mw.conf");
-            Files.writeString(conf, "http.port = 0\ncti.url = \"" + cti.url() + "\"\nsecurity.bcrypt-cost = 4\n"
-                    + "db.embedded { dir = \"" + dataDir + "\", fsync = false }\n");
-            addAgent(conf);
+            Path conf = ChildSetup.configWithAgent1(dir, cti, dataDir, "");
             try (ChildProcess mw = ChildProcess.start(MiddlewareMain.class, "--config", conf.toString())) {
                 String base = mw.awaitLine("cti-middleware ready: (http://[^ ]+)", WAIT);
                 AgentHttp agent = new AgentHttp(base).login("agent1", MiddlewareHarness.PASSWORD);
@@ -62,7 +56,7 @@ class ShutdownTest {
                     for (int i = 0; i < 3; i++) {
                         cti.injectIncomingCall("agent1", "+70" + i);
                     }
-                    Await.until(() -> buffered(agent) >= 3, WAIT, "the calls were not buffered");
+                    Await.until(() -> ChildSetup.bufferedEvents(agent) >= 3, WAIT, "the calls were not buffered");
                     mw.terminate();
                     HttpResponse<String> stopped = poll.get(WAIT.toSeconds(), TimeUnit.SECONDS);
                     assertEquals(503, stopped.statusCode(), stopped.body());
@@ -83,26 +77,10 @@ class ShutdownTest {
         assertEquals(3, storedCalls(dataDir), "every call queued at the stop was stored");
     }
 
-    private static void addAgent(Path conf) {
-        String[] args = {"users", "add", "--login", "agent1", "--password-stdin", "--config", conf.toString()};
-        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
-        int code = MiddlewareMain.run(args, new ByteArrayInputStream((MiddlewareHarness.PASSWORD + "\n")
-                .getBytes(StandardCharsets.UTF_8)), quiet, quiet, Map.of());
-        assertEquals(0, code, "users add");
-    }
-
     private static CompletableFuture<HttpResponse<String>> longPoll(String base, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/events?wait=60"))
                 .header("Authorization", "Bearer " + token).timeout(WAIT).GET().build();
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int buffered(AgentHttp agent) {
-        try {
-            return AgentHttp.JSON.readTree(agent.get("/ready").body()).path("bufferedEvents").asInt();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private static int storedCalls(Path dataDir) throws Exception {

@@ -2,8 +2,8 @@ package io.ctimw.core.event;
 
 import io.ctimw.core.model.CtiEvent;
 import io.ctimw.core.model.PendingEvent;
-import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.port.out.EventStore;
+import io.ctimw.core.port.out.IntakeLog;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * backoff and the queue buffers; once {@code capacity} CTI events wait, {@link #submit} blocks the CTI
  * reader (back-pressure on the socket) rather than dropping anything. An event the store refuses
  * (its data, not its reachability) is isolated and put in the store's quarantine instead, counted and
- * logged; the events around it are stored in their order and writing goes on (see {@link BatchAppender}).</li>
+ * logged; the events around it are stored in their order and writing goes on (see {@link BatchAppender}).
+ * Even the death of the process loses nothing: each event goes to the {@link IntakeLog} before it is
+ * queued, and {@link #recover} stores what the log has after the store's watermark.</li>
  * <li><b>The middleware's own events never wait.</b> {@code mw.*} events (at most one per login per link
  * change) are raised from the link's state callbacks, which must not block on a full buffer: they
  * take their place in the queue without counting against {@code capacity}.</li>
@@ -52,8 +54,9 @@ public final class EventJournal implements AutoCloseable {
     private final BatchAppender appender;
     private final Thread writer;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final IntakeOrder intake;
 
-    public EventJournal(EventStore store, DeliveryHub hub, Clock clock, int capacity, int maxBatch,
+    public EventJournal(EventStore store, IntakeLog log, DeliveryHub hub, Clock clock, int capacity, int maxBatch,
                         ThreadFactory threads) {
         if (capacity < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("capacity and maxBatch must be positive");
@@ -62,8 +65,19 @@ public final class EventJournal implements AutoCloseable {
         this.capacity = capacity;
         this.maxBatch = maxBatch;
         this.room = new Semaphore(capacity);
+        this.intake = new IntakeOrder(log);
         this.appender = new BatchAppender(store, hub, this::pending);
         this.writer = threads.newThread(this::writeLoop);
+    }
+
+    /**
+     * Queues, ahead of anything submitted later, the logged events a crash kept from the store (those after
+     * its {@code watermark}), with their original receive times; returns how many. Call before {@link #start}.
+     */
+    public int recover(long watermark) {
+        List<PendingEvent> lost = intake.unstored(watermark);
+        lost.forEach(e -> enqueue(new Queued(e, false)));
+        return lost.size();
     }
 
     public void start() {
@@ -76,7 +90,7 @@ public final class EventJournal implements AutoCloseable {
      * catches up (an interrupt ends the wait; the event stays queued).
      */
     public void submit(CtiEvent event) {
-        enqueue(new Queued(pending(event), true));
+        intake.admit(pending(event), e -> enqueue(new Queued(e, true)));
         if (room.tryAcquire()) {
             return;
         }
@@ -91,7 +105,7 @@ public final class EventJournal implements AutoCloseable {
 
     /** Queues one of the middleware's own events; never blocks. */
     public void submitOwn(CtiEvent event) {
-        enqueue(new Queued(pending(event), false));
+        intake.admit(pending(event), e -> enqueue(new Queued(e, false)));
     }
 
     private PendingEvent pending(CtiEvent event) {
@@ -127,6 +141,11 @@ public final class EventJournal implements AutoCloseable {
         return appender.quarantineFailures();
     }
 
+    /** Events received since start that the intake log could not record (disk full): a crash would lose them. */
+    public long unlogged() {
+        return intake.unlogged();
+    }
+
     /** False after the last store call failed because the store was unreachable, until one gets through. */
     public boolean storeHealthy() {
         return appender.storeHealthy();
@@ -143,7 +162,9 @@ public final class EventJournal implements AutoCloseable {
                 taken.add(first);
                 queue.drainTo(taken, maxBatch - 1);
                 room.release((int) taken.stream().filter(Queued::fromCti).count());
-                appender.write(taken.stream().map(Queued::event).toList());
+                List<PendingEvent> batch = taken.stream().map(Queued::event).toList();
+                appender.write(batch);
+                intake.stored(batch);
                 taken.clear();
             } catch (InterruptedException e) {
                 if (!closing.get()) {

@@ -15,21 +15,25 @@ public final class ReadinessService implements ReadinessUseCase {
     private final IntSupplier reachablePhones;
     private final LongSupplier quarantined;
     private final LongSupplier quarantineFailures;
+    private final LongSupplier unlogged;
 
     /**
      * @param bufferedEvents  events received but not yet stored
      * @param reachablePhones phones attached and reachable now
      * @param quarantined     events the store refused and that went to its quarantine, since start
      * @param quarantineFailures events refused by the store and by its quarantine, since start
+     * @param unlogged        events the intake log could not record since start (kept in memory only)
      */
     public ReadinessService(EventStore store, CtiGateway gateway, IntSupplier bufferedEvents,
-                            IntSupplier reachablePhones, LongSupplier quarantined, LongSupplier quarantineFailures) {
+                            IntSupplier reachablePhones, LongSupplier quarantined, LongSupplier quarantineFailures,
+                            LongSupplier unlogged) {
         this.store = store;
         this.gateway = gateway;
         this.bufferedEvents = bufferedEvents;
         this.reachablePhones = reachablePhones;
         this.quarantined = quarantined;
         this.quarantineFailures = quarantineFailures;
+        this.unlogged = unlogged;
     }
 
     @Override
@@ -42,6 +46,6 @@ public final class ReadinessService implements ReadinessUseCase {
             database = false;
         }
         return new Readiness(database, gateway.isReady(), bufferedEvents.getAsInt(), reachablePhones.getAsInt(),
-                quarantined.getAsLong(), quarantineFailures.getAsLong());
+                quarantined.getAsLong(), quarantineFailures.getAsLong(), unlogged.getAsLong());
     }
 }

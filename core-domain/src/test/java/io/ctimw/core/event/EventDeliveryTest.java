@@ -134,6 +134,7 @@ class EventDeliveryTest {
         io.ctimw.core.port.out.EventStore counting = new io.ctimw.core.port.out.EventStore() {
             public List<StoredEvent> append(List<PendingEvent> batch) { return f.events.append(batch); }
             public void quarantine(PendingEvent refused, String reason) { f.events.quarantine(refused, reason); }
+            public long intakeWatermark() { return f.events.intakeWatermark(); }
             public List<StoredEvent> after(Login login, long after, int limit) {
                 reads.incrementAndGet();
                 return f.events.after(login, after, limit);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ctimw.core.model.CtiEvent;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.port.out.IntakeLog;
 import io.ctimw.core.testing.Await;
 import io.ctimw.core.testing.InMemoryEventStore;
 import io.ctimw.core.testing.MutableClock;
@@ -25,7 +26,7 @@ class EventJournalTest {
 
     @Test
     void theMiddlewaresOwnEventsNeverWaitForAFullBufferAndKeepTheirPlaceInLine() throws Exception {
-        EventJournal journal = new EventJournal(store, new DeliveryHub(), MutableClock.at("2026-01-01T00:00:00Z"), 2, 10,
+        EventJournal journal = new EventJournal(store, IntakeLog.none(), new DeliveryHub(), MutableClock.at("2026-01-01T00:00:00Z"), 2, 10,
                 Thread::new);
         store.setAvailable(false);
         journal.start();
@@ -46,7 +47,7 @@ class EventJournalTest {
     }
 
     private EventJournal started(int capacity, int maxBatch) {
-        EventJournal journal = new EventJournal(store, new DeliveryHub(), MutableClock.at("2026-01-01T00:00:00Z"),
+        EventJournal journal = new EventJournal(store, IntakeLog.none(), new DeliveryHub(), MutableClock.at("2026-01-01T00:00:00Z"),
                 capacity, maxBatch, Thread::new);
         journal.start();
         return journal;
@@ -170,7 +171,7 @@ class EventJournalTest {
 
     @Test
     void shutdownWritesWhatIsQueued() throws Exception {
-        EventJournal journal = new EventJournal(store, new DeliveryHub(), MutableClock.at("2026-01-01T00:00:00Z"), 100, 10,
+        EventJournal journal = new EventJournal(store, IntakeLog.none(), new DeliveryHub(), MutableClock.at("2026-01-01T00:00:00Z"), 100, 10,
                 Thread::new);
         journal.start();
         for (int i = 0; i < 30; i++) {

@@ -21,12 +21,12 @@ class ReadinessServiceTest {
     }
     private final AtomicInteger buffered = new AtomicInteger(3);
     private final ReadinessService readiness =
-            new ReadinessService(store, cti, buffered::get, () -> 2, () -> 5L, () -> 1L);
+            new ReadinessService(store, cti, buffered::get, () -> 2, () -> 5L, () -> 1L, () -> 7L);
 
     @Test
     void readyWhenTheDatabaseAnswersAndTheLinkIsUp() {
         cti.linkUp();
-        assertEquals(new Readiness(true, true, 3, 2, 5, 1), readiness.check());
+        assertEquals(new Readiness(true, true, 3, 2, 5, 1, 7), readiness.check());
         assertTrue(readiness.check().ready());
     }
 

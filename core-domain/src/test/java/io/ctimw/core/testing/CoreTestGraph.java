@@ -57,7 +57,7 @@ public final class CoreTestGraph implements AutoCloseable {
 
     public CoreTestGraph(CoreServices.Ports ports, CoreServices.Settings settings) {
         this.ports = ports;
-        journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
+        journal = new EventJournal(ports.events(), ports.intake(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), r -> new Thread(r, "test-event-writer"));
         attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         directory = new UserDirectory(ports.users(), ports.clock(), settings.sessions().touchInterval());
@@ -73,7 +73,7 @@ public final class CoreTestGraph implements AutoCloseable {
         control = new CallControlService(
                 new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls, access);
         readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
-                journal::quarantined, journal::quarantineFailures);
+                journal::quarantined, journal::quarantineFailures, journal::unlogged);
         users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory, cache,
                 phones, settings::defaultGrants);
         adminUsers = new AdminUsers(access, ports.users(), users, CommandCatalog.standard(settings.allowedStates()),

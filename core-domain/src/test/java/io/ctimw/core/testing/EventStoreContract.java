@@ -231,6 +231,28 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void theIntakeWatermarkIsTheHighestSequenceCommittedAndIsNeverLowered() {
+        assertEquals(0, store.intakeWatermark(), "a fresh store has handled no logged event");
+        store.append(List.of(event(ALICE, "A1", 1).withIntakeSeq(7), event(BOB, "B1", 2).withIntakeSeq(9)));
+        assertEquals(9, store.intakeWatermark());
+        store.append(List.of(event(ALICE, "unlogged", 3)));
+        store.append(List.of(event(ALICE, "older", 4).withIntakeSeq(3)));
+        assertEquals(9, store.intakeWatermark(), "neither an unlogged event nor a lower sequence lowers it");
+    }
+
+    @Test
+    void aRefusedBatchLeavesTheWatermarkAndAQuarantinedEventCountsAsHandled() {
+        store.append(List.of(event(ALICE, "A1", 1).withIntakeSeq(4)));
+        PendingEvent bad = new PendingEvent(ALICE, "Bad\0", "{}", T0.plusSeconds(2), 5);
+        assertThrows(EventRefusedException.class, () -> store.append(List.of(bad, event(ALICE, "A3", 3).withIntakeSeq(6))));
+        assertEquals(4, store.intakeWatermark(), "nothing of a refused batch was committed");
+
+        store.quarantine(bad, "refused");
+
+        assertEquals(5, store.intakeWatermark());
+    }
+
+    @Test
     void pingSucceedsWhenTheStoreIsUp() {
         assertDoesNotThrow(store::ping);
     }

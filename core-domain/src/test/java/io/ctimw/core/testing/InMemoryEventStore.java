@@ -26,6 +26,7 @@ public final class InMemoryEventStore implements EventStore {
     private volatile Predicate<PendingEvent> refused = InMemoryEventStore::hasNul;
     private volatile boolean quarantineRefused;
     private long lastCursor;
+    private long intakeWatermark;
 
     /** PostgreSQL's text types cannot hold a 0x00 byte: such an event is refused. */
     private static boolean hasNul(PendingEvent e) {
@@ -63,6 +64,7 @@ public final class InMemoryEventStore implements EventStore {
             stored.add(new StoredEvent(++lastCursor, e.login(), e.name(), e.json(), e.receivedAt()));
         }
         stored.forEach(e -> byLogin.computeIfAbsent(e.login(), l -> new ArrayList<>()).add(e));
+        intakeWatermark = Math.max(intakeWatermark, PendingEvent.lastIntakeSeq(batch));
         return List.copyOf(stored);
     }
 
@@ -74,6 +76,13 @@ public final class InMemoryEventStore implements EventStore {
         }
         quarantined.add(QuarantineRow.of(event.login(), event.json().getBytes(StandardCharsets.UTF_8),
                 event.receivedAt(), reason));
+        intakeWatermark = Math.max(intakeWatermark, event.intakeSeq());
+    }
+
+    @Override
+    public synchronized long intakeWatermark() {
+        outage.check();
+        return intakeWatermark;
     }
 
     @Override

@@ -75,9 +75,21 @@ public final class TestDatabase implements AutoCloseable {
         return database().jdbi();
     }
 
+    /** The versions of the migrations this build ships ({@code db/migration/V<n>__*.sql} on the classpath). */
+    public static java.util.List<Integer> shippedMigrations() {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                java.nio.file.Path.of(TestDatabase.class.getResource("/db/migration").toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).sorted().toList();
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Empties every table (and restarts the event cursors), for a clean slate between test methods. */
     public void truncate() {
-        jdbi().useHandle(h -> h.execute("truncate users, sessions, events, event_quarantine restart identity"));
+        jdbi().useHandle(h -> h.execute("truncate users, sessions, events, event_quarantine restart identity;"
+                + " update intake_watermark set seq = 0"));
     }
 
     /** Closes the pool and drops the database. */

@@ -87,6 +87,11 @@ public final class ChildProcess implements AutoCloseable {
         Postmaster.signal("TERM", List.of(process.pid()));
     }
 
+    /** SIGKILL, as the OOM killer or {@code kill -9} would: no shutdown hook, no flush. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }

@@ -42,8 +42,15 @@ public final class MiddlewareHarness implements AutoCloseable {
         values.put("cti.reconnect-max", "300ms");
         values.put("security.bcrypt-cost", 4);
         values.put("events.reader-threads", 2);
+        values.put("events.intake.dir", intakeDirFor(jdbcUrl));
         values.putAll(extra);
         return MiddlewareSettings.from(ConfigFactory.parseMap(values).withFallback(ConfigFactory.defaultReference()).resolve());
+    }
+
+    /** One intake log folder per test database (an intake log belongs to one database). */
+    public static String intakeDirFor(String jdbcUrl) {
+        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "ctimw-intake-" + Integer.toHexString(jdbcUrl.hashCode())).toString();
     }
 
     public static MiddlewareHarness start(TestDatabase db, CtiSimulator cti, Map<String, Object> extra) {

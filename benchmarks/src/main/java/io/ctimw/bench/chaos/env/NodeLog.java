@@ -19,6 +19,17 @@ public record NodeLog(Path path) {
         }
     }
 
+    /** The number that starts the message of the last line containing {@code text} (after " - "), or -1. */
+    public long leadingNumber(String text) {
+        try (var lines = Files.lines(path, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.contains(text)).reduce((a, b) -> b)
+                    .map(l -> l.substring(l.indexOf(" - ") + 3).split(" ", 2)[0])
+                    .filter(n -> n.matches("\\d+")).map(Long::parseLong).orElse(-1L);
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
     /** The last {@code lines} lines, or why there are none. */
     public String tail(int lines) {
         try {

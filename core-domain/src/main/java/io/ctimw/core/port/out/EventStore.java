@@ -15,7 +15,8 @@ public interface EventStore {
      * Appends a batch atomically, in list order; returns the stored events with their cursors.
      * Throws {@link StoreUnavailableException} when the database cannot be reached (retry later) and
      * {@link EventRefusedException} when it refuses the data of some event in the batch (retrying the
-     * same batch cannot help); either way nothing of the batch was stored.
+     * same batch cannot help); either way nothing of the batch was stored. The batch's highest
+     * {@link PendingEvent#intakeSeq()} is committed in the same transaction (see {@link #intakeWatermark}).
      */
     List<StoredEvent> append(List<PendingEvent> batch);
 
@@ -23,9 +24,16 @@ public interface EventStore {
      * Keeps an event {@link #append} refused, verbatim (the UTF-8 bytes of its frame), with its login,
      * its receive time and the database's {@code reason}, where no agent will ever be served it.
      * Throws {@link StoreUnavailableException} when the database cannot be reached and
-     * {@link EventRefusedException} if even this is refused.
+     * {@link EventRefusedException} if even this is refused. Like {@link #append}, it commits the event's
+     * intake sequence with it: a quarantined event counts as handled.
      */
     void quarantine(PendingEvent refused, String reason);
+
+    /**
+     * The highest intake sequence committed with an appended or quarantined event (never lowered), 0 when
+     * none: the intake log's events after it are the ones a crash kept from the store.
+     */
+    long intakeWatermark();
 
     /** Events of {@code login} with cursor greater than {@code after}, oldest first, at most {@code limit}. */
     List<StoredEvent> after(Login login, long after, int limit);
