@@ -16,8 +16,10 @@ prepare_machine() {
 
 # Runs `java ARGS...` and waits for it; on exit (also Ctrl-C) it is sent SIGTERM, and its shutdown hooks stop
 # whatever it started (middleware, PostgreSQL, simulator) and delete its temp folder.
+# The common pool gets 4 threads: on 2 cores it has 1, and CompletableFuture then starts a new thread for
+# every async task, which the JDK HTTP client uses once per answer (500 thread starts a second in scenario 3).
 run_driver() {
-  java "$@" &
+  java -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 "$@" &
   driver_pid=$!
   trap stop_driver EXIT INT TERM
   wait "$driver_pid"

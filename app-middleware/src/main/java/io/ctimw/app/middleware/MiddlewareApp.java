@@ -3,6 +3,7 @@ package io.ctimw.app.middleware;
 import io.ctimw.adapters.ctiws.WsCtiGateway;
 import io.ctimw.adapters.http.HttpApi;
 import io.ctimw.adapters.postgres.BcryptPasswordHasher;
+import io.ctimw.adapters.postgres.CpuBoundedHasher;
 import io.ctimw.adapters.postgres.JdbiEventStore;
 import io.ctimw.adapters.postgres.JdbiSessionStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
@@ -13,6 +14,7 @@ import io.ctimw.core.CoreServices;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.IntakeLog;
+import io.ctimw.core.port.out.PasswordHasher;
 import io.ctimw.core.port.out.TokenGenerator;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,7 +128,7 @@ public final class MiddlewareApp implements AutoCloseable {
     private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti,
                                      IntakeLog intake) {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi), events,
-                cti, new BcryptPasswordHasher(s.bcryptCost()), TokenGenerator.secureRandom(), Clock.systemUTC(),
+                cti, passwordHasher(s), TokenGenerator.secureRandom(), Clock.systemUTC(),
                 new LoggedAuditTrail(), intake), AdapterSettings.coreSettings(s));
     }
 
@@ -142,6 +144,12 @@ public final class MiddlewareApp implements AutoCloseable {
         } catch (IntakeLogException e) {
             throw new StartupException(e.getMessage(), e);
         }
+    }
+
+    // A login flood may take every core but one with bcrypt; the rest wait their turn (in arrival order).
+    private static PasswordHasher passwordHasher(MiddlewareSettings s) {
+        return new CpuBoundedHasher(new BcryptPasswordHasher(s.bcryptCost()),
+                CpuBoundedHasher.forCores(Runtime.getRuntime().availableProcessors()));
     }
 
     /** Delivery positions are written behind, once a second; a failed round is retried by the next. */
