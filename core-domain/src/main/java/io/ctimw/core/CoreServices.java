@@ -2,6 +2,7 @@ package io.ctimw.core;
 
 import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.access.UserDirectory;
+import io.ctimw.core.audit.AuditReader;
 import io.ctimw.core.call.CallRegistry;
 import io.ctimw.core.control.CallControlService;
 import io.ctimw.core.control.CommandCatalog;
@@ -15,12 +16,14 @@ import io.ctimw.core.health.ReadinessService;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
 import io.ctimw.core.model.Grants;
+import io.ctimw.core.port.in.AuditUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.MaintenanceUseCase;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
+import io.ctimw.core.port.out.AuditArchive;
 import io.ctimw.core.port.out.AuditTrail;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
@@ -53,7 +56,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CoreServices implements AutoCloseable {
     /** Everything the core needs from the outside world. */
     public record Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
-                        PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit) {
+                        PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit,
+                        AuditArchive auditArchive) {
         public Ports {
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(sessions, "sessions");
@@ -63,12 +67,13 @@ public final class CoreServices implements AutoCloseable {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(auditArchive, "auditArchive");
         }
     }
 
     /** The core's tunables. */
     public record Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
-                           Duration retention, int readerThreads, Grants defaultGrants) {
+                           Duration retention, int readerThreads, Grants defaultGrants, Duration auditRetention) {
         /** @throws IllegalArgumentException when a default grant names a command the catalog does not have */
         public Settings {
             CommandCatalog.standard(allowedStates).requireKnown(defaultGrants);
@@ -76,7 +81,8 @@ public final class CoreServices implements AutoCloseable {
 
         public static Settings defaults() {
             return new Settings(new SessionPolicy(Duration.ofHours(1), Duration.ofHours(12), Duration.ofSeconds(30)),
-                    CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4, Grants.ALL);
+                    CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4, Grants.ALL,
+                    Duration.ofDays(365));
         }
     }
 
@@ -91,6 +97,7 @@ public final class CoreServices implements AutoCloseable {
     private final ReadinessService readiness;
     private final UserAdministration users;
     private final Housekeeping housekeeping;
+    private final AuditReader audit;
     private final CtiInbound inbound;
     private final ExecutorService readers;
 
@@ -120,7 +127,8 @@ public final class CoreServices implements AutoCloseable {
                 cache, phones, settings::defaultGrants);
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
-                settings.retention());
+                settings.retention(), ports.auditArchive(), settings.auditRetention());
+        this.audit = new AuditReader(ports.auditArchive(), access);
         this.inbound = new CtiInbound(calls, journal::submit, attachments);
     }
 
@@ -149,6 +157,10 @@ public final class CoreServices implements AutoCloseable {
 
     public UserAdministrationUseCase userAdministration() {
         return users;
+    }
+
+    public AuditUseCase audit() {
+        return audit;
     }
 
     public MaintenanceUseCase maintenance() {
