@@ -1,5 +1,6 @@
 package io.ctimw.adapters.http;
 
+import io.ctimw.core.port.in.AuditUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -42,7 +43,7 @@ public final class HttpApi {
     private final Javalin app;
 
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
-                   CallControlUseCase control, ReadinessUseCase readiness) {
+                   CallControlUseCase control, ReadinessUseCase readiness, AuditUseCase audit) {
         this.settings = settings;
         this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("http-api");
@@ -60,6 +61,7 @@ public final class HttpApi {
                 new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls),
                 new ControlHandlers(control, bodies, json, new ControlResults(json), async),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
+                new AuditHandlers(audit, json),
                 errors);
         this.app = Javalin.create(config -> configure(config, routes, errors, json));
     }

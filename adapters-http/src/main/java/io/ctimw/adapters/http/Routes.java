@@ -12,15 +12,17 @@ final class Routes {
     private final EventHandlers events;
     private final ControlHandlers control;
     private final HealthHandlers health;
+    private final AuditHandlers audit;
     private final ErrorMapper errors;
 
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
-                  ControlHandlers control, HealthHandlers health, ErrorMapper errors) {
+                  ControlHandlers control, HealthHandlers health, AuditHandlers audit, ErrorMapper errors) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.events = events;
         this.control = control;
         this.health = health;
+        this.audit = audit;
         this.errors = errors;
     }
 
@@ -34,6 +36,7 @@ final class Routes {
         routes.get(API + "/session", sessions::whoami, Access.AGENT);
         routes.get(API + "/events", events::poll, Access.AGENT);
         routes.post(API + "/control", control::send, Access.AGENT);
+        routes.get(API + "/admin/audit", audit::list, Access.AGENT); // the core lets administrators only
         routes.get("/health", health::live, Access.PUBLIC);
         routes.get("/ready", health::ready, Access.PUBLIC);
 
