@@ -3,11 +3,14 @@ package io.ctimw.app.middleware;
 import io.ctimw.adapters.ctiws.WsCtiGateway;
 import io.ctimw.adapters.http.HttpApi;
 import io.ctimw.adapters.postgres.BcryptPasswordHasher;
+import io.ctimw.adapters.postgres.BufferedAuditTrail;
+import io.ctimw.adapters.postgres.JdbiAuditArchive;
 import io.ctimw.adapters.postgres.JdbiEventStore;
 import io.ctimw.adapters.postgres.JdbiSessionStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
 import io.ctimw.adapters.postgres.PostgresSettings;
 import io.ctimw.core.CoreServices;
+import io.ctimw.core.port.out.AuditTrail;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.TokenGenerator;
@@ -32,16 +35,18 @@ public final class MiddlewareApp implements AutoCloseable {
     private final DeadlinePing events;
     private final WsCtiGateway cti;
     private final CoreServices core;
+    private final BufferedAuditTrail audit;
     private final HttpApi http;
     private final ScheduledExecutorService chores;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MiddlewareApp(DatabaseLauncher db, DeadlinePing events, WsCtiGateway cti, CoreServices core, HttpApi http,
-                          ScheduledExecutorService chores) {
+    private MiddlewareApp(DatabaseLauncher db, DeadlinePing events, WsCtiGateway cti, CoreServices core,
+                          BufferedAuditTrail audit, HttpApi http, ScheduledExecutorService chores) {
         this.db = db;
         this.events = events;
         this.cti = cti;
         this.core = core;
+        this.audit = audit;
         this.http = http;
         this.chores = chores;
     }
@@ -55,15 +60,19 @@ public final class MiddlewareApp implements AutoCloseable {
         DatabaseLauncher db = null;
         DeadlinePing events = null;
         CoreServices core = null;
+        BufferedAuditTrail audit = null;
         HttpApi http = null;
         try {
             db = DatabaseLauncher.open(s.db());
             Jdbi jdbi = db.database().jdbi();
             WsCtiGateway cti = new WsCtiGateway(AdapterSettings.ctiSettings(s.cti()));
             events = new DeadlinePing(new JdbiEventStore(jdbi), PROBE_DEADLINE);
-            core = core(s, jdbi, events, cti);
+            JdbiAuditArchive archive = new JdbiAuditArchive(jdbi);
+            audit = AuditTrails.buffered(archive);
+            core = core(s, jdbi, events, cti, AuditTrails.both(new LoggedAuditTrail(), audit), archive);
             core.start();
-            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
+            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(),
+                    core.readiness(), core.audit());
             port.close();
             startHttp(http, s.http());
             ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -77,13 +86,16 @@ public final class MiddlewareApp implements AutoCloseable {
             chores.scheduleWithFixedDelay(() -> flushPositions(started), 1, 1, TimeUnit.SECONDS);
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
                     s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : PostgresSettings.redactedUrl(s.db().url()));
-            return new MiddlewareApp(db, events, cti, core, http, chores);
+            return new MiddlewareApp(db, events, cti, core, audit, http, chores);
         } catch (RuntimeException e) {
             port.close();
             if (http != null) {
                 http.stop();
             }
             closeQuietly(core);
+            if (audit != null) {
+                StopSequence.run("audit trail", audit::close);
+            }
             if (events != null) {
                 events.close();
             }
@@ -99,13 +111,16 @@ public final class MiddlewareApp implements AutoCloseable {
      * build it here, so an account is administered by the very services that log it in.
      */
     static CoreServices core(MiddlewareSettings s, Jdbi jdbi) {
-        return core(s, jdbi, new JdbiEventStore(jdbi), new WsCtiGateway(AdapterSettings.ctiSettings(s.cti())));
+        JdbiAuditArchive archive = new JdbiAuditArchive(jdbi);
+        return core(s, jdbi, new JdbiEventStore(jdbi), new WsCtiGateway(AdapterSettings.ctiSettings(s.cti())),
+                AuditTrails.both(new LoggedAuditTrail(), AuditTrails.direct(archive)), archive);
     }
 
-    private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti) {
+    private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti,
+                                     AuditTrail audit, JdbiAuditArchive archive) {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi), events,
                 cti, new BcryptPasswordHasher(s.bcryptCost()), TokenGenerator.secureRandom(), Clock.systemUTC(),
-                new LoggedAuditTrail()),
+                audit, archive),
                 AdapterSettings.coreSettings(s));
     }
 
@@ -137,7 +152,8 @@ public final class MiddlewareApp implements AutoCloseable {
 
     /**
      * The stop (also the JVM's shutdown hook): intake first (new requests and waiting long-polls get
-     * 503), then the CTI link (no new events), then every queued event is stored, then the database.
+     * 503), then the CTI link (no new events), then every queued event and audit entry is stored, then
+     * the database.
      */
     @Override
     public void close() {
@@ -150,6 +166,7 @@ public final class MiddlewareApp implements AutoCloseable {
         StopSequence.run("housekeeping", chores::shutdownNow);
         StopSequence.run("cti link", cti::stop);
         StopSequence.run("event journal", core::close);
+        StopSequence.run("audit trail", audit::close);
         StopSequence.run("database probe", events::close);
         StopSequence.run("database", db::close);
         LOG.info("cti-middleware stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
