@@ -86,9 +86,9 @@ public final class BufferedAuditTrail implements AuditTrail, AutoCloseable {
     public void close(Duration drainTimeout) throws InterruptedException {
         closeDeadline = nanos.getAsLong() + drainTimeout.toNanos();
         closing = true;
-        if (writer.isAlive()) {
-            writer.join(drainTimeout.plusSeconds(1).toMillis());
-        }
+        writer.join(drainTimeout.plusSeconds(1).toMillis());
+        writer.interrupt(); // a writer still inside a database call gives up there: the stop must not hang
+        writer.join(1000);
     }
 
     @Override
@@ -123,7 +123,9 @@ public final class BufferedAuditTrail implements AuditTrail, AutoCloseable {
                             + " audit log lines", batch.size() + queue.size());
                     return;
                 } else {
-                    Thread.sleep(RETRY.delay(++failures).toMillis());
+                    long wait = RETRY.delay(++failures).toNanos();
+                    long left = closeDeadline - nanos.getAsLong(); // a stop never waits past its deadline
+                    TimeUnit.NANOSECONDS.sleep(closing ? Math.min(wait, Math.max(0, left)) : wait);
                 }
             }
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.ctimw.adapters.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,6 +14,7 @@ import io.ctimw.core.model.AuditQuery;
 import io.ctimw.core.model.StoredAuditEntry;
 import io.ctimw.core.port.out.AuditArchive;
 import io.ctimw.core.testing.Await;
+import io.ctimw.core.testing.InMemoryAuditArchive;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,6 +142,55 @@ class BufferedAuditTrailTest {
     }
 
     @Test
+    void aStopDuringAnOutageGivesUpAfterItsDrainTimeoutInsteadOfHanging() {
+        InMemoryAuditArchive down = new InMemoryAuditArchive();
+        down.setAvailable(false);
+        trail = new BufferedAuditTrail(down, 100, 10, System::nanoTime).start();
+        entries(0, 5).forEach(trail::record);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> trail.close(Duration.ofMillis(300)));
+
+        assertEquals(0, trail.stored());
+        down.setAvailable(true);
+        assertEquals(List.of(), down.entries(), "nothing written after the stop gave up");
+    }
+
+    @Test
+    void entriesTheDatabaseRefusesAreCountedAsDroppedAndTheNextOnesAreStillStored() throws InterruptedException {
+        InMemoryAuditArchive real = new InMemoryAuditArchive();
+        trail = new BufferedAuditTrail(new AuditArchive() {
+            private boolean refused;
+
+            @Override
+            public synchronized void append(List<AuditEntry> entries) {
+                if (!refused) {
+                    refused = true;
+                    throw new IllegalStateException("constraint violated");
+                }
+                real.append(entries);
+            }
+
+            @Override
+            public io.ctimw.core.model.AuditPage page(AuditQuery query) {
+                return real.page(query);
+            }
+
+            @Override
+            public int deleteRecordedBefore(Instant cutoff) {
+                return real.deleteRecordedBefore(cutoff);
+            }
+        }, 100, 10, System::nanoTime);
+        entries(0, 3).forEach(trail::record);
+        trail.start();
+        Await.until(() -> trail.dropped() == 3, WAIT, "the refused batch was not counted");
+        trail.record(entry(3));
+
+        trail.close(WAIT);
+
+        assertEquals(List.of(entry(3)), real.entries());
+    }
+
+    @Test
     void aFullBufferDropsNewEntriesCountsThemAndSaysSoAtMostOnceAMinute() {
         AtomicLong now = new AtomicLong();
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
@@ -147,7 +198,7 @@ class BufferedAuditTrailTest {
         lines.start();
         logger.addAppender(lines);
         try {
-            trail = new BufferedAuditTrail(new io.ctimw.core.testing.InMemoryAuditArchive(), 3, 10, now::get);
+            trail = new BufferedAuditTrail(new InMemoryAuditArchive(), 3, 10, now::get);
             entries(0, 8).forEach(trail::record); // never started: nothing leaves the buffer
             now.addAndGet(TimeUnit.SECONDS.toNanos(59));
             trail.record(entry(8));
