@@ -73,12 +73,13 @@ class BufferedAuditTrailTest {
         return newestFirst;
     }
 
-    /** Counts the batches on their way to the real archive. */
-    private record CountingArchive(AuditArchive real, List<Integer> batches) implements AuditArchive {
+    /** The real archive behind a hook that sees (counts, or refuses) each batch on its way. */
+    private record HookedArchive(AuditArchive real, java.util.function.Consumer<List<AuditEntry>> hook)
+            implements AuditArchive {
         @Override
         public void append(List<AuditEntry> entries) {
+            hook.accept(entries);
             real.append(entries);
-            batches.add(entries.size());
         }
 
         @Override
@@ -97,7 +98,7 @@ class BufferedAuditTrailTest {
         db = TestDatabase.create();
         JdbiAuditArchive archive = new JdbiAuditArchive(db.jdbi());
         List<Integer> batches = new CopyOnWriteArrayList<>();
-        trail = new BufferedAuditTrail(new CountingArchive(archive, batches), 1000, 200, System::nanoTime);
+        trail = new BufferedAuditTrail(new HookedArchive(archive, batch -> batches.add(batch.size())), 1000, 200, System::nanoTime);
         entries(0, 450).forEach(trail::record); // queued before the writer runs: it finds them all waiting
 
         trail.start();
@@ -158,28 +159,12 @@ class BufferedAuditTrailTest {
     @Test
     void entriesTheDatabaseRefusesAreCountedAsDroppedAndTheNextOnesAreStillStored() throws InterruptedException {
         InMemoryAuditArchive real = new InMemoryAuditArchive();
-        trail = new BufferedAuditTrail(new AuditArchive() {
-            private boolean refused;
-
-            @Override
-            public synchronized void append(List<AuditEntry> entries) {
-                if (!refused) {
-                    refused = true;
-                    throw new IllegalStateException("constraint violated");
-                }
-                real.append(entries);
+        java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
+        trail = new BufferedAuditTrail(new HookedArchive(real, batch -> {
+            if (refused.compareAndSet(false, true)) {
+                throw new IllegalStateException("constraint violated");
             }
-
-            @Override
-            public io.ctimw.core.model.AuditPage page(AuditQuery query) {
-                return real.page(query);
-            }
-
-            @Override
-            public int deleteRecordedBefore(Instant cutoff) {
-                return real.deleteRecordedBefore(cutoff);
-            }
-        }, 100, 10, System::nanoTime);
+        }), 100, 10, System::nanoTime);
         entries(0, 3).forEach(trail::record);
         trail.start();
         Await.until(() -> trail.dropped() == 3, WAIT, "the refused batch was not counted");
