@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
-/** The newest schema version this build ships: the highest {@code V<n>__*.sql} on the classpath. */
+/** The schema versions this build ships: the {@code V<n>__*.sql} files on the classpath. */
 final class KnownMigrations {
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
@@ -15,11 +16,20 @@ final class KnownMigrations {
     }
 
     static int latest() {
+        return versions().max().orElseThrow();
+    }
+
+    /** How many migrations there are: versions are numbered by feature, so there may be gaps. */
+    static int count() {
+        return (int) versions().count();
+    }
+
+    private static IntStream versions() {
         try {
             File dir = new File(Objects.requireNonNull(KnownMigrations.class.getResource("/db/migration")).toURI());
             return Arrays.stream(Objects.requireNonNull(dir.list()))
                     .map(VERSION::matcher).filter(Matcher::matches)
-                    .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+                    .mapToInt(m -> Integer.parseInt(m.group(1)));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
