@@ -2,6 +2,7 @@ package io.ctimw.core;
 
 import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.access.UserDirectory;
+import io.ctimw.core.audit.AuditReader;
 import io.ctimw.core.call.CallRegistry;
 import io.ctimw.core.control.CallControlService;
 import io.ctimw.core.control.CommandCatalog;
@@ -18,6 +19,7 @@ import io.ctimw.core.link.PhoneAttachments;
 import io.ctimw.core.model.Grants;
 import io.ctimw.core.port.in.AdminSessionsUseCase;
 import io.ctimw.core.port.in.AdminUsersUseCase;
+import io.ctimw.core.port.in.AuditUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -25,6 +27,7 @@ import io.ctimw.core.port.in.MaintenanceUseCase;
 import io.ctimw.core.port.in.MonitoringUseCase;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
+import io.ctimw.core.port.out.AuditArchive;
 import io.ctimw.core.port.out.AuditTrail;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
@@ -61,7 +64,7 @@ public final class CoreServices implements AutoCloseable {
     /** Everything the core needs from the outside world. */
     public record Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
                         PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit,
-                        IntakeLog intake) {
+                        AuditArchive auditArchive, IntakeLog intake) {
         public Ports {
             Objects.requireNonNull(intake, "intake");
             Objects.requireNonNull(users, "users");
@@ -72,18 +75,20 @@ public final class CoreServices implements AutoCloseable {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(auditArchive, "auditArchive");
         }
 
         /** Without an intake log: what is queued when the process dies is lost (tests, the admin commands). */
         public Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
-                     PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit) {
-            this(users, sessions, events, cti, hasher, tokens, clock, audit, IntakeLog.none());
+                     PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit,
+                     AuditArchive auditArchive) {
+            this(users, sessions, events, cti, hasher, tokens, clock, audit, auditArchive, IntakeLog.none());
         }
     }
 
     /** The core's tunables. */
     public record Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
-                           Duration retention, int readerThreads, Grants defaultGrants) {
+                           Duration retention, int readerThreads, Grants defaultGrants, Duration auditRetention) {
         /** @throws IllegalArgumentException when a default grant names a command the catalog does not have */
         public Settings {
             CommandCatalog.standard(allowedStates).requireKnown(defaultGrants);
@@ -91,7 +96,8 @@ public final class CoreServices implements AutoCloseable {
 
         public static Settings defaults() {
             return new Settings(new SessionPolicy(Duration.ofHours(1), Duration.ofHours(12), Duration.ofSeconds(30)),
-                    CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4, Grants.ALL);
+                    CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4, Grants.ALL,
+                    Duration.ofDays(365));
         }
     }
 
@@ -109,6 +115,7 @@ public final class CoreServices implements AutoCloseable {
     private final AdminUsers adminUsers;
     private final AdminSessions adminSessions;
     private final Housekeeping housekeeping;
+    private final AuditReader audit;
     private final CtiInbound inbound;
     private final ExecutorService readers;
 
@@ -146,7 +153,8 @@ public final class CoreServices implements AutoCloseable {
                 ports.clock(), policy.idleTimeout(), ports.audit());
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
-                settings.retention());
+                settings.retention(), ports.auditArchive(), settings.auditRetention());
+        this.audit = new AuditReader(ports.auditArchive(), access);
         this.inbound = new CtiInbound(calls, journal::submit, attachments);
     }
 
@@ -191,6 +199,10 @@ public final class CoreServices implements AutoCloseable {
 
     public AdminSessionsUseCase adminSessions() {
         return adminSessions;
+    }
+
+    public AuditUseCase audit() {
+        return audit;
     }
 
     public MaintenanceUseCase maintenance() {

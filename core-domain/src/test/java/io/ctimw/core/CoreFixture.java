@@ -18,6 +18,7 @@ import io.ctimw.core.testing.Await;
 import io.ctimw.core.testing.CoreTestGraph;
 import io.ctimw.core.testing.FakeCtiGateway;
 import io.ctimw.core.testing.FakePasswordHasher;
+import io.ctimw.core.testing.InMemoryAuditArchive;
 import io.ctimw.core.testing.InMemoryAuditTrail;
 import io.ctimw.core.testing.InMemoryEventStore;
 import io.ctimw.core.testing.InMemorySessionStore;
@@ -41,14 +42,16 @@ public final class CoreFixture implements AutoCloseable {
     public final InMemoryEventStore events = new InMemoryEventStore();
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    public final InMemoryAuditArchive auditArchive = new InMemoryAuditArchive();
     private final AtomicInteger tokenCounter = new AtomicInteger();
     public final CoreTestGraph core;
 
     public CoreFixture() {
         core = new CoreTestGraph(new CoreServices.Ports(users, sessions, events, cti, hasher,
-                () -> new SessionToken(String.format("tok%040d", tokenCounter.incrementAndGet())), clock, audit),
+                () -> new SessionToken(String.format("tok%040d", tokenCounter.incrementAndGet())), clock, audit,
+                auditArchive),
                 new CoreServices.Settings(POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 1000, 50,
-                        Duration.ofDays(1), 2, Grants.ALL));
+                        Duration.ofDays(1), 2, Grants.ALL, Duration.ofDays(365)));
         core.users.add(new Login("agent1"), new Password(PASSWORD), Role.AGENT);
         core.users.add(new Login("agent2"), new Password(PASSWORD), Role.AGENT);
         core.start();

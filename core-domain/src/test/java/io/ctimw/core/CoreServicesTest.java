@@ -20,6 +20,7 @@ import io.ctimw.core.model.SessionToken;
 import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.testing.FakeCtiGateway;
 import io.ctimw.core.testing.FakePasswordHasher;
+import io.ctimw.core.testing.InMemoryAuditArchive;
 import io.ctimw.core.testing.InMemoryAuditTrail;
 import io.ctimw.core.testing.InMemoryEventStore;
 import io.ctimw.core.testing.InMemorySessionStore;
@@ -41,9 +42,9 @@ class CoreServicesTest {
     private CoreServices core() {
         return new CoreServices(new CoreServices.Ports(new InMemoryUserStore(), sessions, new InMemoryEventStore(),
                 cti, new FakePasswordHasher(), () -> new SessionToken("t".repeat(40)), clock,
-                new InMemoryAuditTrail()),
+                new InMemoryAuditTrail(), new InMemoryAuditArchive()),
                 new CoreServices.Settings(CoreFixture.POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 100, 10,
-                        Duration.ofDays(1), 1, Grants.ALL));
+                        Duration.ofDays(1), 1, Grants.ALL, Duration.ofDays(365)));
     }
 
     private static LoginResult.LoggedIn logIn(CoreServices core) {

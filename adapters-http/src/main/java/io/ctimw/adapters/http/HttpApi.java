@@ -1,7 +1,5 @@
 package io.ctimw.adapters.http;
 
-import io.ctimw.core.port.in.AdminSessionsUseCase;
-import io.ctimw.core.port.in.AdminUsersUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -50,16 +48,15 @@ public final class HttpApi {
     /** Without the admin API (its routes are then 404). */
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
                    CallControlUseCase control, ReadinessUseCase readiness) {
-        this(settings, auth, events, control, readiness, HttpMetrics.off(), null, null);
+        this(settings, auth, events, control, readiness, HttpMetrics.off(), AdminApi.NONE);
     }
 
     /**
      * @param metrics what to measure, and whether this port serves {@code GET /metrics}
-     * @param adminUsers the admin API's users part; null leaves the admin routes out (404)
+     * @param admin the admin API's parts to serve
      */
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
-                   CallControlUseCase control, ReadinessUseCase readiness, HttpMetrics metrics,
-                   AdminUsersUseCase adminUsers, AdminSessionsUseCase adminSessions) {
+                   CallControlUseCase control, ReadinessUseCase readiness, HttpMetrics metrics, AdminApi admin) {
         this.settings = settings;
         this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("http-api");
@@ -78,7 +75,8 @@ public final class HttpApi {
                 new ControlHandlers(control, bodies, json, new ControlResults(json), async, metrics),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
                 errors, metrics.scrape().map(MetricsPage::new),
-                adminUsers == null ? null : new AdminHandlers(adminUsers, adminSessions, bodies, json));
+                admin.users() == null ? null : new AdminHandlers(admin.users(), admin.sessions(), bodies, json),
+                admin.audit() == null ? null : new AuditHandlers(admin.audit(), json));
         this.app = Javalin.create(config -> configure(config, routes, errors, json, metrics));
         Gauge.builder("ctimw.polls.waiting", polls, AsyncResults::waitingCount)
                 .description("Long polls waiting for events").register(metrics.registry());

@@ -14,6 +14,7 @@ final class Routes {
     private final EventHandlers events;
     private final ControlHandlers control;
     private final HealthHandlers health;
+    private final AuditHandlers audit;
     private final ErrorMapper errors;
     private final DocsHandlers docs = new DocsHandlers();
     private final Optional<MetricsPage> metrics;
@@ -22,13 +23,14 @@ final class Routes {
     /** @param metrics {@code GET /metrics}, when served on this port */
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
                   ControlHandlers control, HealthHandlers health, ErrorMapper errors, Optional<MetricsPage> metrics,
-                  AdminHandlers admin) {
+                  AdminHandlers admin, AuditHandlers audit) {
         this.metrics = metrics;
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.events = events;
         this.control = control;
         this.health = health;
+        this.audit = audit;
         this.errors = errors;
         this.admin = admin;
     }
@@ -52,6 +54,9 @@ final class Routes {
         routes.get("/docs/{asset}", docs::asset, Access.PUBLIC);
         if (admin != null) {
             admin.register(routes);
+        }
+        if (audit != null) {
+            routes.get(API + "/admin/audit", audit::list, Access.AGENT); // the core lets administrators only
         }
 
         // Replaces Javalin's own HttpResponseException answers (404, 405, ...) so they are problems too.

@@ -10,6 +10,10 @@ import io.ctimw.core.model.Readiness;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.model.SessionToken;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.model.AuditPage;
+import io.ctimw.core.model.AuditQuery;
+import io.ctimw.core.port.in.AccessDeniedException;
+import io.ctimw.core.port.in.AuditUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -136,6 +140,22 @@ final class Fakes {
         @Override
         public Readiness check() {
             return next.get();
+        }
+    }
+
+    /** Answers with a set page, or refuses like the core refuses a non-administrator; records what it was asked. */
+    static final class Audit implements AuditUseCase {
+        final List<List<Object>> calls = new CopyOnWriteArrayList<>();
+        volatile AuditPage page = new AuditPage(List.of(), java.util.OptionalLong.empty());
+        volatile boolean deny;
+
+        @Override
+        public AuditPage read(Session caller, AuditQuery query) {
+            calls.add(List.of(caller, query));
+            if (deny) {
+                throw new AccessDeniedException("role admin");
+            }
+            return page;
         }
     }
 }

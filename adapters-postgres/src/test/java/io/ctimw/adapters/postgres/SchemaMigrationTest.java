@@ -120,6 +120,28 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void v6TheAuditTrailAppliesOnAV3DatabaseAndKeepsItsUsersAndEvents() {
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:db/migration").target("3").load().migrate();
+        Jdbi v3 = Jdbi.create(db.jdbcUrl(), db.user(), db.password());
+        v3.useHandle(h -> {
+            h.execute("insert into users (login, password_hash, enabled, created_at, role) values"
+                    + " ('alice', 'hash', true, '2026-03-01T07:00:00Z', 'admin')");
+            h.execute("insert into events (login, name, payload, received_at)"
+                    + " values ('alice', 'Before', '{}', '2026-03-01T08:00:00Z')");
+        });
+
+        JdbiAuditArchive audit = new JdbiAuditArchive(db.database().jdbi()); // start: migrates
+        audit.append(List.of(io.ctimw.core.model.AuditEntry.event(T0, io.ctimw.core.model.AuditAction.ADMIN_DENIED,
+                ALICE, null, "role admin", null)));
+
+        assertEquals(1, audit.page(io.ctimw.core.model.AuditQuery.newest(10)).entries().size());
+        assertEquals(Role.ADMIN, new JdbiUserStore(db.jdbi()).find(ALICE).orElseThrow().role());
+        assertEquals(List.of("Before"), new JdbiEventStore(db.jdbi()).after(ALICE, 0, 10).stream()
+                .map(StoredEvent::name).toList());
+    }
+
+    @Test
     void aSchemaWrittenByANewerReleaseIsRefusedWithOneLineSayingWhy() {
         db.database(); // migrated to this release's latest version
         db.jdbi().useHandle(h -> h.execute("insert into flyway_schema_history (installed_rank, version, description,"

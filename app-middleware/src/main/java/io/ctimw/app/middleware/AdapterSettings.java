@@ -20,7 +20,8 @@ final class AdapterSettings {
                     new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(),
                             s.sessions().touchInterval(), s.sessions().maxConcurrentLogins()),
                     s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(),
-                    s.events().retention(), s.events().readerThreads(), s.users().defaultGrants());
+                    s.events().retention(), s.events().readerThreads(), s.users().defaultGrants(),
+                    s.audit().retention());
         } catch (IllegalArgumentException e) {
             throw new ConfigException.BadValue("users.default-grants", e.getMessage());
         }

@@ -1,22 +1,14 @@
 package io.ctimw.app.middleware;
 
 import io.ctimw.adapters.ctiws.WsCtiGateway;
+import io.ctimw.adapters.http.AdminApi;
 import io.ctimw.adapters.http.HttpApi;
-import io.ctimw.adapters.postgres.BcryptPasswordHasher;
-import io.ctimw.adapters.postgres.CpuBoundedHasher;
+import io.ctimw.adapters.postgres.BufferedAuditTrail;
+import io.ctimw.adapters.postgres.JdbiAuditArchive;
 import io.ctimw.adapters.postgres.JdbiEventStore;
-import io.ctimw.adapters.postgres.JdbiSessionStore;
-import io.ctimw.adapters.postgres.JdbiUserStore;
 import io.ctimw.adapters.postgres.PostgresSettings;
-import io.ctimw.adapters.postgres.intake.IntakeLogException;
-import io.ctimw.adapters.postgres.intake.MappedIntakeLog;
 import io.ctimw.core.CoreServices;
-import io.ctimw.core.port.out.CtiGateway;
-import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.IntakeLog;
-import io.ctimw.core.port.out.PasswordHasher;
-import io.ctimw.core.port.out.TokenGenerator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,130 +18,86 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one wiring class: builds every adapter and the core with {@code new}, starts them, stops them. */
+/**
+ * The one wiring class: builds every adapter and the core with {@code new} (the core's own ports in
+ * {@link CoreAssembly}), starts them in order, and stops them in the reverse order.
+ */
 public final class MiddlewareApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MiddlewareApp.class);
 
     /** A readiness probe waits this long for the database before it says "not ready". */
     private static final Duration PROBE_DEADLINE = Duration.ofSeconds(1);
 
-    private final DatabaseLauncher db;
-    private final DeadlinePing events;
-    private final IntakeLog intake;
-    private final WsCtiGateway cti;
+    private final StopSequence stops;
     private final CoreServices core;
     private final HttpApi http;
     private final Telemetry telemetry;
-    private final ScheduledExecutorService chores;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MiddlewareApp(DatabaseLauncher db, DeadlinePing events, IntakeLog intake, WsCtiGateway cti,
-                          CoreServices core, HttpApi http, Telemetry telemetry, ScheduledExecutorService chores) {
-        this.telemetry = telemetry;
-        this.db = db;
-        this.events = events;
-        this.intake = intake;
-        this.cti = cti;
+    private MiddlewareApp(StopSequence stops, CoreServices core, HttpApi http, Telemetry telemetry) {
+        this.stops = stops;
         this.core = core;
         this.http = http;
-        this.chores = chores;
+        this.telemetry = telemetry;
     }
 
     /**
      * Takes the HTTP port first, so a second instance on a taken port fails before it touches the
-     * database or the CTI; then the database, the core and the CTI link; then serves.
+     * database or the CTI; then the database, the intake log, the audit trail, the core and the CTI
+     * link; then serves. A failure half-way stops what had started, newest first.
      */
     public static MiddlewareApp start(MiddlewareSettings s) {
         PortReservation port = PortReservation.take(s.http().host(), s.http().port());
-        DatabaseLauncher db = null;
-        DeadlinePing events = null;
-        IntakeLog intake = null;
-        CoreServices core = null;
-        HttpApi http = null;
-        Telemetry telemetry = null;
+        StopSequence stops = new StopSequence();
         try {
-            db = DatabaseLauncher.open(s.db());
+            DatabaseLauncher db = DatabaseLauncher.open(s.db());
+            stops.add("database", db::close);
             Jdbi jdbi = db.database().jdbi();
-            WsCtiGateway cti = new WsCtiGateway(AdapterSettings.ctiSettings(s.cti()));
             JdbiEventStore store = new JdbiEventStore(jdbi);
-            events = new DeadlinePing(store, PROBE_DEADLINE);
-            intake = openIntake(s.events().intake(), store);
-            core = core(s, jdbi, events, cti, intake);
+            DeadlinePing events = new DeadlinePing(store, PROBE_DEADLINE);
+            stops.add("database probe", events::close);
+            IntakeLog intake = CoreAssembly.openIntake(s.events().intake(), store);
+            stops.add("intake log", intake::close);
+            JdbiAuditArchive archive = new JdbiAuditArchive(jdbi);
+            BufferedAuditTrail audit = AuditTrails.buffered(archive);
+            stops.add("audit trail", audit::close);
+            WsCtiGateway cti = new WsCtiGateway(AdapterSettings.ctiSettings(s.cti()));
+            CoreServices core = CoreAssembly.core(s, jdbi, new CoreAssembly.Extras(events, cti, intake,
+                    AuditTrails.both(new LoggedAuditTrail(), audit)), archive);
+            stops.add("event journal", core::close); // closes the CTI link first: no event is received after it
             core.start();
-            telemetry = Telemetry.create(s.metrics(), core.monitoring(), cti, db.database().dataSource());
-            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(),
-                    core.readiness(), telemetry.http(core.monitoring()), core.adminUsers(), core.adminSessions());
+            Telemetry telemetry = Telemetry.create(s.metrics(), core.monitoring(), cti, db.database().dataSource());
+            stops.add("metrics", telemetry::close);
+            HttpApi http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(),
+                    core.control(), core.readiness(), telemetry.http(core.monitoring()),
+                    new AdminApi(core.adminUsers(), core.adminSessions(), core.audit()));
             port.close();
             startHttp(http, s.http());
+            stops.add("http intake", http::stop);
             telemetry.startServer();
-            ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "housekeeping");
-                t.setDaemon(true);
-                return t;
-            });
-            long every = s.housekeepingInterval().toMillis();
-            chores.scheduleWithFixedDelay(core.maintenance()::housekeeping, every, every, TimeUnit.MILLISECONDS);
-            CoreServices started = core;
-            chores.scheduleWithFixedDelay(() -> flushPositions(started), 1, 1, TimeUnit.SECONDS);
+            stops.add("housekeeping", housekeeping(s, core)::shutdownNow);
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
-                    s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : PostgresSettings.redactedUrl(s.db().url()));
-            return new MiddlewareApp(db, events, intake, cti, core, http, telemetry, chores);
+                    s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir()
+                            : PostgresSettings.redactedUrl(s.db().url()));
+            return new MiddlewareApp(stops, core, http, telemetry);
         } catch (RuntimeException e) {
             port.close();
-            if (http != null) {
-                http.stop();
-            }
-            if (telemetry != null) {
-                telemetry.close();
-            }
-            closeQuietly(core);
-            if (intake != null) {
-                intake.close();
-            }
-            if (events != null) {
-                events.close();
-            }
-            if (db != null) {
-                db.close();
-            }
+            stops.runAll();
             throw e;
         }
     }
 
-    /**
-     * The core over the production adapters, unstarted. The server and the {@code users} command both
-     * build it here, so an account is administered by the very services that log it in.
-     */
-    static CoreServices core(MiddlewareSettings s, Jdbi jdbi) {
-        return core(s, jdbi, new JdbiEventStore(jdbi), new WsCtiGateway(AdapterSettings.ctiSettings(s.cti())),
-                IntakeLog.none()); // never started: it receives no event, and must not lock the server's log
-    }
-
-    private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti,
-                                     IntakeLog intake) {
-        return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi), events,
-                cti, passwordHasher(s), TokenGenerator.secureRandom(), Clock.systemUTC(),
-                new LoggedAuditTrail(), intake), AdapterSettings.coreSettings(s));
-    }
-
-    /** The intake log, stamped for this database; a folder it cannot write stops the start with one line. */
-    private static IntakeLog openIntake(MiddlewareSettings.Intake s, JdbiEventStore store) {
-        if (!s.enabled()) {
-            LOG.warn("intake log off (events.intake.enabled = false): a crash of this process loses the events"
-                    + " it has not stored yet");
-            return IntakeLog.none();
-        }
-        try {
-            return MappedIntakeLog.open(s.dir(), MappedIntakeLog.DEFAULT_SEGMENT_BYTES, store.intakeOwner());
-        } catch (IntakeLogException e) {
-            throw new StartupException(e.getMessage(), e);
-        }
-    }
-
-    // A login flood may take every core but one with bcrypt; the rest wait their turn (in arrival order).
-    private static PasswordHasher passwordHasher(MiddlewareSettings s) {
-        return new CpuBoundedHasher(new BcryptPasswordHasher(s.bcryptCost()),
-                CpuBoundedHasher.forCores(Runtime.getRuntime().availableProcessors()));
+    /** Expired sessions and old events and audit entries, every interval; delivery positions every second. */
+    private static ScheduledExecutorService housekeeping(MiddlewareSettings s, CoreServices core) {
+        ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = s.housekeepingInterval().toMillis();
+        chores.scheduleWithFixedDelay(core.maintenance()::housekeeping, every, every, TimeUnit.MILLISECONDS);
+        chores.scheduleWithFixedDelay(() -> flushPositions(core), 1, 1, TimeUnit.SECONDS);
+        return chores;
     }
 
     /** Delivery positions are written behind, once a second; a failed round is retried by the next. */
@@ -165,6 +113,7 @@ public final class MiddlewareApp implements AutoCloseable {
         try {
             http.start();
         } catch (RuntimeException e) {
+            http.stop();
             throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + rootMessage(e), e);
         }
@@ -184,8 +133,9 @@ public final class MiddlewareApp implements AutoCloseable {
     }
 
     /**
-     * The stop (also the JVM's shutdown hook): intake first (new requests and waiting long-polls get
-     * 503), then the CTI link (no new events), then every queued event is stored, then the database.
+     * The stop (also the JVM's shutdown hook), newest part first: housekeeping, the HTTP intake (new
+     * requests and waiting long-polls get 503), metrics, the CTI link and the event journal (every
+     * queued event is stored), the audit trail, the intake log, then the database.
      */
     @Override
     public void close() {
@@ -194,26 +144,8 @@ public final class MiddlewareApp implements AutoCloseable {
         }
         long started = System.nanoTime();
         LOG.info("cti-middleware stopping");
-        StopSequence.run("http intake", http::stop);
-        StopSequence.run("housekeeping", chores::shutdownNow);
-        StopSequence.run("metrics", telemetry::close);
-        StopSequence.run("cti link", cti::stop);
-        StopSequence.run("event journal", core::close);
-        StopSequence.run("intake log", intake::close);
-        StopSequence.run("database probe", events::close);
-        StopSequence.run("database", db::close);
+        stops.runAll();
         LOG.info("cti-middleware stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
-    }
-
-    static void closeQuietly(CoreServices core) {
-        if (core == null) {
-            return;
-        }
-        try {
-            core.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static String rootMessage(Throwable e) {

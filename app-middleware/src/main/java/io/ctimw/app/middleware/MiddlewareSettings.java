@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** The middleware's configuration, read once from HOCON into plain values and checked. */
 public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, int bcryptCost, Events events,
-                                 Duration housekeepingInterval, Users users, Metrics metrics) {
+                                 Duration housekeepingInterval, Users users, Metrics metrics, Audit audit) {
 
     /** Agent-facing HTTP. */
     public record Http(String host, int port, long maxBodyBytes, boolean cookieSecure, int retryAfterSeconds,
@@ -47,6 +47,9 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
      */
     public record Metrics(boolean enabled, boolean separate, String host, int port) {}
 
+    /** The audit trail kept in the database. */
+    public record Audit(Duration retention) {}
+
     /** Event storage and delivery. */
     public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads, Intake intake) {}
 
@@ -81,7 +84,8 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                 new Events(duration(c, "events.retention"), (int) positive(c, "events.buffer-capacity"),
                         (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads"),
                         intake(c)),
-                duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")), metrics(c));
+                duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")), metrics(c),
+                new Audit(duration(c, "audit.retention")));
         if (s.db().url().isBlank() == false && !s.db().url().startsWith("jdbc:postgresql:")) {
             throw new ConfigException.BadValue("db.url", "must be a jdbc:postgresql: URL or empty for the embedded database");
         }

@@ -70,11 +70,11 @@ final class UserCommands {
             return MiddlewareMain.USAGE;
         }
         try (DatabaseLauncher db = DatabaseLauncher.open(settings.db())) {
-            CoreServices core = MiddlewareApp.core(settings, db.database().jdbi()); // never started: no CTI link
+            CoreServices core = CoreAssembly.forCommand(settings, db.database().jdbi()); // never started: no CTI link
             try {
                 return execute(core.userAdministration(), action, new Target(login, password, role));
             } finally {
-                MiddlewareApp.closeQuietly(core);
+                CoreAssembly.closeQuietly(core);
             }
         }
     }

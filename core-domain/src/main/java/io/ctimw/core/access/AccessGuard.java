@@ -46,6 +46,14 @@ public final class AccessGuard {
         }
     }
 
+    /**
+     * Records a command that named a call the caller does not have (another agent's, an ended one or a
+     * guessed cid): the command is refused and never sent, and administrators see who tried which cid.
+     */
+    public void foreignCall(Session session, String command, String cid) {
+        audit.record(AuditEntry.event(clock.instant(), AuditAction.FOREIGN_CALL, session.login(), null, cid, command));
+    }
+
     /** Whether the user exists and is enabled: a blocked user's sessions end at its next request. */
     public boolean mayStayLoggedIn(Login login) {
         User user = current(login);

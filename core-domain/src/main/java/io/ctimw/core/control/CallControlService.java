@@ -43,6 +43,7 @@ public final class CallControlService implements CallControlUseCase {
             if (refused.result() instanceof ControlResult.UnknownCall unknown) {
                 LOG.log(Level.WARNING, "{0} refused: {1} named cid {2}, not one of its calls",
                         request.name(), session.login(), unknown.cid());
+                access.foreignCall(session, request.name(), unknown.cid());
             }
             return CompletableFuture.completedFuture(refused.result());
         }

@@ -12,6 +12,16 @@ public enum AuditAction {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The action with this wire name, or empty for a name no action has. */
+    public static java.util.Optional<AuditAction> fromWireName(String wire) {
+        for (AuditAction a : values()) {
+            if (a.wireName().equals(wire)) {
+                return java.util.Optional.of(a);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public String toString() {
         return wireName();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.core.CoreFixture;
+import io.ctimw.core.model.AuditAction;
+import io.ctimw.core.model.AuditEntry;
 import io.ctimw.core.model.CallId;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
@@ -64,6 +66,26 @@ class CallControlServiceTest {
         ControlResult result = control(agent2, "Hangup", "cid", cid.text());
         assertEquals(new ControlResult.UnknownCall(cid.text()), result);
         assertTrue(f.cti.sent().isEmpty());
+    }
+
+    @Test
+    void aCommandNamingAnotherAgentsCallIsAuditedWithTheCidTriedAndNothingIsSent() throws Exception {
+        CallId cid = f.cti.incomingCall("agent1");
+        control(agent2, "Hangup", "cid", cid.text());
+        control(agent2, "Answer", "cid", "guessed-42");
+
+        assertEquals(List.of(
+                AuditEntry.event(f.clock.instant(), AuditAction.FOREIGN_CALL, new Login("agent2"), null, cid.text(), "Hangup"),
+                AuditEntry.event(f.clock.instant(), AuditAction.FOREIGN_CALL, new Login("agent2"), null, "guessed-42", "Answer")),
+                f.audit.of(AuditAction.FOREIGN_CALL));
+        assertTrue(f.cti.sent().isEmpty());
+    }
+
+    @Test
+    void anAgentsOwnCallIsNotAudited() throws Exception {
+        CallId cid = f.cti.incomingCall("agent1");
+        assertInstanceOf(ControlResult.Accepted.class, control(agent1, "Answer", "cid", cid.text()));
+        assertEquals(List.of(), f.audit.entries());
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.ctimw.core.model.PendingEvent;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.port.out.StoreUnavailableException;
+import io.ctimw.core.model.AuditAction;
+import io.ctimw.core.model.AuditEntry;
+import io.ctimw.core.testing.InMemoryAuditArchive;
 import io.ctimw.core.testing.InMemoryEventStore;
 import io.ctimw.core.testing.InMemorySessionStore;
 import io.ctimw.core.testing.MutableClock;
@@ -21,13 +24,15 @@ import org.junit.jupiter.api.Test;
 class HousekeepingTest {
     private static final Login AGENT = new Login("agent1");
     private static final Duration RETENTION = Duration.ofDays(7);
+    private static final Duration AUDIT_RETENTION = Duration.ofDays(365);
     private final MutableClock clock = MutableClock.at("2026-03-01T00:00:00Z");
     private final InMemoryEventStore events = new InMemoryEventStore();
     private final InMemorySessionStore sessions = new InMemorySessionStore();
     private final DeliveryPositions positions = new DeliveryPositions(sessions, (hash, cursor) -> { });
+    private final InMemoryAuditArchive audit = new InMemoryAuditArchive();
     private final AtomicInteger expiryRounds = new AtomicInteger();
-    private final Housekeeping housekeeping =
-            new Housekeeping(expiryRounds::incrementAndGet, positions, events, clock, RETENTION);
+    private final Housekeeping housekeeping = new Housekeeping(expiryRounds::incrementAndGet, positions, events, clock,
+            RETENTION, audit, AUDIT_RETENTION);
 
     private void storeEventReceivedAt(Instant at) {
         events.append(List.of(new PendingEvent(AGENT, "E", "{}", at)));
@@ -60,6 +65,37 @@ class HousekeepingTest {
         housekeeping.housekeeping();
         assertEquals(0, events.size());
         assertEquals(2, expiryRounds.get());
+    }
+
+    private static AuditEntry deniedAt(Instant at) {
+        return AuditEntry.event(at, AuditAction.ADMIN_DENIED, AGENT, null, "role admin", null);
+    }
+
+    @Test
+    void aRoundDeletesOnlyAuditEntriesPastTheAuditRetention() {
+        Instant cutoff = clock.instant().minus(AUDIT_RETENTION);
+        audit.append(List.of(deniedAt(cutoff.minusMillis(1)), deniedAt(cutoff), deniedAt(clock.instant())));
+
+        housekeeping.housekeeping();
+
+        assertEquals(List.of(deniedAt(cutoff), deniedAt(clock.instant())), audit.entries());
+    }
+
+    @Test
+    void aFailingEventStoreDoesNotStopTheAuditRetentionNorTheOtherWayRound() {
+        Instant old = clock.instant().minus(AUDIT_RETENTION).minusSeconds(1);
+        audit.append(List.of(deniedAt(old)));
+        storeEventReceivedAt(clock.instant().minus(RETENTION).minusSeconds(1));
+        events.setAvailable(false);
+
+        housekeeping.housekeeping();
+
+        assertEquals(List.of(), audit.entries(), "the audit retention ran although the events could not be purged");
+        events.setAvailable(true);
+        audit.append(List.of(deniedAt(old)));
+        audit.setAvailable(false);
+        housekeeping.housekeeping();
+        assertEquals(0, events.size(), "the events were purged although the audit archive was down");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ctimw.core.testing;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.access.UserDirectory;
+import io.ctimw.core.audit.AuditReader;
 import io.ctimw.core.call.CallRegistry;
 import io.ctimw.core.control.CallControlService;
 import io.ctimw.core.control.CommandCatalog;
@@ -52,6 +53,7 @@ public final class CoreTestGraph implements AutoCloseable {
     public final CtiInbound inbound;
     public final UserDirectory directory;
     public final AccessGuard access;
+    public final AuditReader audit;
     public final SessionCache cache = new SessionCache();
     private final ExecutorService readers;
 
@@ -82,7 +84,8 @@ public final class CoreTestGraph implements AutoCloseable {
                 ports.clock(), settings.sessions().idleTimeout(), ports.audit());
         expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), settings.sessions());
         housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
-                settings.retention());
+                settings.retention(), ports.auditArchive(), settings.auditRetention());
+        audit = new AuditReader(ports.auditArchive(), access);
         inbound = new CtiInbound(calls, journal::submit, attachments);
     }
 
