@@ -15,6 +15,16 @@ import io.ctimw.core.health.ReadinessService;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
 import io.ctimw.core.model.Grants;
+import io.ctimw.core.model.ThrottlePolicy;
+import io.ctimw.core.port.in.LoginThrottleUseCase;
+import io.ctimw.core.port.in.SettingsUseCase;
+import io.ctimw.core.port.out.SettingStore;
+import io.ctimw.core.settings.LiveSettings;
+import io.ctimw.core.settings.RuntimeSettings;
+import io.ctimw.core.settings.SettingsAdministration;
+import io.ctimw.core.settings.UnsavedSettingStore;
+import io.ctimw.core.throttle.LoginThrottle;
+import io.ctimw.core.throttle.ThrottleAdministration;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -44,6 +54,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The core assembled from its outbound ports: the one place that knows how the services fit
@@ -53,8 +64,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CoreServices implements AutoCloseable {
     /** Everything the core needs from the outside world. */
     public record Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
-                        PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit) {
+                        PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit,
+                        SettingStore settings) {
+        /** Ports whose run-time setting changes are kept in memory only (tests, tools). */
+        public Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti, PasswordHasher hasher,
+                     TokenGenerator tokens, Clock clock, AuditTrail audit) {
+            this(users, sessions, events, cti, hasher, tokens, clock, audit, new UnsavedSettingStore());
+        }
+
         public Ports {
+            Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(events, "events");
@@ -66,12 +85,31 @@ public final class CoreServices implements AutoCloseable {
         }
     }
 
-    /** The core's tunables. */
+    /**
+     * The core's tunables, as the config file gives them. Default grants, allowed states, the login throttle,
+     * the request-log retention and the idle timeout are only the defaults of the run-time settings.
+     */
     public record Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
-                           Duration retention, int readerThreads, Grants defaultGrants) {
+                           Duration retention, int readerThreads, Grants defaultGrants, ThrottlePolicy throttle,
+                           Duration requestLogRetention, int throttleCapacity) {
+        public static final Duration DEFAULT_REQUEST_LOG_RETENTION = Duration.ofDays(30);
+
         /** @throws IllegalArgumentException when a default grant names a command the catalog does not have */
         public Settings {
             CommandCatalog.standard(allowedStates).requireKnown(defaultGrants);
+        }
+
+        /** Tunables with the default login throttle and request-log retention. */
+        public Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
+                        Duration retention, int readerThreads, Grants defaultGrants) {
+            this(sessions, allowedStates, journalCapacity, journalBatch, retention, readerThreads, defaultGrants,
+                    ThrottlePolicy.DEFAULT, DEFAULT_REQUEST_LOG_RETENTION, LoginThrottle.DEFAULT_CAPACITY);
+        }
+
+        /** The run-time settings' values from the config file. */
+        public RuntimeSettings runtime() {
+            return new RuntimeSettings(defaultGrants, allowedStates, throttle, requestLogRetention,
+                    sessions.idleTimeout());
         }
 
         public static Settings defaults() {
@@ -93,10 +131,18 @@ public final class CoreServices implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final CtiInbound inbound;
     private final ExecutorService readers;
+    private final LiveSettings live;
+    private final LoginThrottle throttle;
+    private final SettingsAdministration settings;
+    private final ThrottleAdministration throttleAdministration;
 
     public CoreServices(Ports ports, Settings settings) {
         this.ports = ports;
-        SessionPolicy policy = settings.sessions();
+        SessionPolicy policy = settings.sessions(); // its idle timeout is the run-time setting's default only
+        this.live = new LiveSettings(settings.runtime(), policy, ports.settings());
+        live.reload();
+        Supplier<SessionPolicy> sessionPolicy = live::sessionPolicy;
+        this.throttle = new LoginThrottle(live::throttle, ports.clock(), settings.throttleCapacity());
         CallRegistry calls = new CallRegistry();
         DeliveryHub hub = new DeliveryHub();
         this.journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
@@ -105,23 +151,26 @@ public final class CoreServices implements AutoCloseable {
         SessionCache cache = new SessionCache();
         UserDirectory directory = new UserDirectory(ports.users(), ports.clock(), policy.touchInterval());
         AccessGuard access = new AccessGuard(directory, ports.audit(), ports.clock());
-        this.phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), policy);
+        this.phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), sessionPolicy);
         this.authentication = new AuthenticationService(
                 new PasswordCheck(ports.users(), ports.hasher(), policy.maxConcurrentLogins()), ports.sessions(),
-                ports.events(), ports.tokens(), cache, phones, ports.clock(), policy, ports.users(), access, ports.audit());
+                ports.events(), ports.tokens(), cache, phones, ports.clock(), sessionPolicy, ports.users(), access,
+                ports.audit(), throttle);
         this.positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
         this.events = new EventService(ports.events(), hub, positions, readers, access);
         this.control = new CallControlService(
-                new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls, access);
+                new CommandValidator(CommandCatalog.standard(live::allowedStates), calls), ports.cti(), calls, access);
         this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures);
         this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory,
-                cache, phones, settings::defaultGrants);
-        SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
+                cache, phones, live::defaultGrants);
+        SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), sessionPolicy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention());
         this.inbound = new CtiInbound(calls, journal::submit, attachments);
+        this.settings = new SettingsAdministration(live, access, ports.audit(), ports.clock());
+        this.throttleAdministration = new ThrottleAdministration(throttle, access, ports.audit(), ports.clock());
     }
 
     /** Starts the event writer, restores the phones of sessions that outlived a restart, opens the link. */
@@ -153,6 +202,24 @@ public final class CoreServices implements AutoCloseable {
 
     public MaintenanceUseCase maintenance() {
         return housekeeping;
+    }
+
+    public SettingsUseCase settings() {
+        return settings;
+    }
+
+    public LoginThrottleUseCase loginThrottle() {
+        return throttleAdministration;
+    }
+
+    /** The request-log retention in effect (a run-time setting): for the request log, read on every use. */
+    public Supplier<Duration> requestLogRetention() {
+        return live::requestLogRetention;
+    }
+
+    /** Re-reads the stored run-time settings, to pick up a change made on another instance. */
+    public void reloadSettings() {
+        live.reload();
     }
 
     /** Closes the link, then stores what is still queued and where each session got to. */

@@ -21,6 +21,10 @@ import io.ctimw.core.session.SessionCache;
 import io.ctimw.core.session.SessionExpiry;
 import io.ctimw.core.session.SessionPhones;
 import io.ctimw.core.session.UserAdministration;
+import io.ctimw.core.settings.LiveSettings;
+import io.ctimw.core.settings.SettingsAdministration;
+import io.ctimw.core.throttle.LoginThrottle;
+import io.ctimw.core.throttle.ThrottleAdministration;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,33 +53,42 @@ public final class CoreTestGraph implements AutoCloseable {
     public final UserDirectory directory;
     public final AccessGuard access;
     public final SessionCache cache = new SessionCache();
+    public final LiveSettings live;
+    public final LoginThrottle throttle;
+    public final SettingsAdministration settings;
+    public final ThrottleAdministration throttleAdministration;
     private final ExecutorService readers;
 
     public CoreTestGraph(CoreServices.Ports ports, CoreServices.Settings settings) {
         this.ports = ports;
+        live = new LiveSettings(settings.runtime(), settings.sessions(), ports.settings());
+        live.reload();
+        throttle = new LoginThrottle(live::throttle, ports.clock(), settings.throttleCapacity());
         journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), r -> new Thread(r, "test-event-writer"));
         attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         directory = new UserDirectory(ports.users(), ports.clock(), settings.sessions().touchInterval());
         access = new AccessGuard(directory, ports.audit(), ports.clock());
-        phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), settings.sessions());
+        phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), live::sessionPolicy);
         authentication = new AuthenticationService(
                 new PasswordCheck(ports.users(), ports.hasher(), settings.sessions().maxConcurrentLogins()),
-                ports.sessions(), ports.events(), ports.tokens(), cache, phones, ports.clock(), settings.sessions(),
-                ports.users(), access, ports.audit());
+                ports.sessions(), ports.events(), ports.tokens(), cache, phones, ports.clock(), live::sessionPolicy,
+                ports.users(), access, ports.audit(), throttle);
         positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         readers = Executors.newFixedThreadPool(settings.readerThreads());
         events = new EventService(ports.events(), hub, positions, readers, access);
         control = new CallControlService(
-                new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls, access);
+                new CommandValidator(CommandCatalog.standard(live::allowedStates), calls), ports.cti(), calls, access);
         readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures);
         users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory, cache,
-                phones, settings::defaultGrants);
-        expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), settings.sessions());
+                phones, live::defaultGrants);
+        expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), live::sessionPolicy);
         housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention());
         inbound = new CtiInbound(calls, journal::submit, attachments);
+        this.settings = new SettingsAdministration(live, access, ports.audit(), ports.clock());
+        throttleAdministration = new ThrottleAdministration(throttle, access, ports.audit(), ports.clock());
     }
 
     /** As the production root starts: writer, restored phones, link. */
