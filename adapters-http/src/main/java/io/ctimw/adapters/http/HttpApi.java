@@ -3,7 +3,9 @@ package io.ctimw.adapters.http;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
+import io.ctimw.core.port.in.LoginThrottleUseCase;
 import io.ctimw.core.port.in.ReadinessUseCase;
+import io.ctimw.core.port.in.SettingsUseCase;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -42,7 +44,8 @@ public final class HttpApi {
     private final Javalin app;
 
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
-                   CallControlUseCase control, ReadinessUseCase readiness) {
+                   CallControlUseCase control, ReadinessUseCase readiness, SettingsUseCase adminSettings,
+                   LoginThrottleUseCase loginThrottle) {
         this.settings = settings;
         this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("http-api");
@@ -60,6 +63,7 @@ public final class HttpApi {
                 new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls),
                 new ControlHandlers(control, bodies, json, new ControlResults(json), async),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
+                new SettingsHandlers(adminSettings, loginThrottle, bodies, json),
                 errors);
         this.app = Javalin.create(config -> configure(config, routes, errors, json));
     }

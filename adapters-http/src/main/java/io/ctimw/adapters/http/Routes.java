@@ -12,15 +12,17 @@ final class Routes {
     private final EventHandlers events;
     private final ControlHandlers control;
     private final HealthHandlers health;
+    private final SettingsHandlers settings;
     private final ErrorMapper errors;
 
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
-                  ControlHandlers control, HealthHandlers health, ErrorMapper errors) {
+                  ControlHandlers control, HealthHandlers health, SettingsHandlers settings, ErrorMapper errors) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.events = events;
         this.control = control;
         this.health = health;
+        this.settings = settings;
         this.errors = errors;
     }
 
@@ -34,6 +36,9 @@ final class Routes {
         routes.get(API + "/session", sessions::whoami, Access.AGENT);
         routes.get(API + "/events", events::poll, Access.AGENT);
         routes.post(API + "/control", control::send, Access.AGENT);
+        routes.get(API + "/admin/settings", settings::list, Access.AGENT);
+        routes.patch(API + "/admin/settings", settings::change, Access.AGENT);
+        routes.delete(API + "/admin/login-throttle/{login}", settings::unblock, Access.AGENT);
         routes.get("/health", health::live, Access.PUBLIC);
         routes.get("/ready", health::ready, Access.PUBLIC);
 
