@@ -5,6 +5,7 @@ import io.ctimw.adapters.http.HttpApi;
 import io.ctimw.adapters.postgres.BcryptPasswordHasher;
 import io.ctimw.adapters.postgres.JdbiEventStore;
 import io.ctimw.adapters.postgres.JdbiSessionStore;
+import io.ctimw.adapters.postgres.JdbiSettingStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
 import io.ctimw.adapters.postgres.PostgresSettings;
 import io.ctimw.core.CoreServices;
@@ -63,7 +64,8 @@ public final class MiddlewareApp implements AutoCloseable {
             events = new DeadlinePing(new JdbiEventStore(jdbi), PROBE_DEADLINE);
             core = core(s, jdbi, events, cti);
             core.start();
-            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
+            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(),
+                    core.readiness(), core.settings(), core.loginThrottle());
             port.close();
             startHttp(http, s.http());
             ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -75,6 +77,7 @@ public final class MiddlewareApp implements AutoCloseable {
             chores.scheduleWithFixedDelay(core.maintenance()::housekeeping, every, every, TimeUnit.MILLISECONDS);
             CoreServices started = core;
             chores.scheduleWithFixedDelay(() -> flushPositions(started), 1, 1, TimeUnit.SECONDS);
+            chores.scheduleWithFixedDelay(() -> reloadSettings(started), every, every, TimeUnit.MILLISECONDS);
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
                     s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir() : PostgresSettings.redactedUrl(s.db().url()));
             return new MiddlewareApp(db, events, cti, core, http, chores);
@@ -105,7 +108,7 @@ public final class MiddlewareApp implements AutoCloseable {
     private static CoreServices core(MiddlewareSettings s, Jdbi jdbi, EventStore events, CtiGateway cti) {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi), events,
                 cti, new BcryptPasswordHasher(s.bcryptCost()), TokenGenerator.secureRandom(), Clock.systemUTC(),
-                new LoggedAuditTrail()),
+                new LoggedAuditTrail(), new JdbiSettingStore(jdbi)),
                 AdapterSettings.coreSettings(s));
     }
 
@@ -115,6 +118,15 @@ public final class MiddlewareApp implements AutoCloseable {
             core.maintenance().flushDeliveryPositions();
         } catch (RuntimeException e) {
             LOG.debug("delivery positions not saved this round: {}", e.toString());
+        }
+    }
+
+    /** Picks up run-time settings another instance changed; a failed round is retried by the next. */
+    private static void reloadSettings(CoreServices core) {
+        try {
+            core.reloadSettings();
+        } catch (RuntimeException e) {
+            LOG.debug("run-time settings not re-read this round: {}", e.toString());
         }
     }
 

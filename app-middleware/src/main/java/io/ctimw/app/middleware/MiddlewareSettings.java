@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** The middleware's configuration, read once from HOCON into plain values and checked. */
 public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, int bcryptCost, Events events,
-                                 Duration housekeepingInterval, Users users) {
+                                 Duration housekeepingInterval, Users users, LoginThrottle loginThrottle,
+                                 Duration requestLogRetention) {
 
     /** Agent-facing HTTP. */
     public record Http(String host, int port, long maxBodyBytes, boolean cookieSecure, int retryAfterSeconds,
@@ -40,6 +41,9 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
 
     /** User accounts. */
     public record Users(Grants defaultGrants) {}
+
+    /** Failed logins that lock a login or an address (see reference.conf). */
+    public record LoginThrottle(int maxFailures, int maxFailuresPerAddress, Duration window, int maxTracked) {}
 
     /** Event storage and delivery. */
     public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads) {}
@@ -71,7 +75,11 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                 range(c, "security.bcrypt-cost", 4, 31),
                 new Events(duration(c, "events.retention"), (int) positive(c, "events.buffer-capacity"),
                         (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads")),
-                duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")));
+                duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")),
+                new LoginThrottle(range(c, "login-throttle.max-failures", 1, 100_000),
+                        range(c, "login-throttle.max-failures-per-address", 1, 100_000),
+                        duration(c, "login-throttle.window"), range(c, "login-throttle.max-tracked", 1, 10_000_000)),
+                duration(c, "request-log.retention"));
         if (s.db().url().isBlank() == false && !s.db().url().startsWith("jdbc:postgresql:")) {
             throw new ConfigException.BadValue("db.url", "must be a jdbc:postgresql: URL or empty for the embedded database");
         }
