@@ -19,12 +19,8 @@ import io.ctimw.core.model.ThrottlePolicy;
 import io.ctimw.core.port.in.LoginThrottleUseCase;
 import io.ctimw.core.port.in.SettingsUseCase;
 import io.ctimw.core.port.out.SettingStore;
-import io.ctimw.core.settings.LiveSettings;
-import io.ctimw.core.settings.RuntimeSettings;
-import io.ctimw.core.settings.SettingsAdministration;
 import io.ctimw.core.settings.UnsavedSettingStore;
 import io.ctimw.core.throttle.LoginThrottle;
-import io.ctimw.core.throttle.ThrottleAdministration;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
@@ -73,8 +69,8 @@ public final class CoreServices implements AutoCloseable {
         }
 
         public Ports {
-            Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(users, "users");
+            Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(cti, "cti");
@@ -106,12 +102,6 @@ public final class CoreServices implements AutoCloseable {
                     ThrottlePolicy.DEFAULT, DEFAULT_REQUEST_LOG_RETENTION, LoginThrottle.DEFAULT_CAPACITY);
         }
 
-        /** The run-time settings' values from the config file. */
-        public RuntimeSettings runtime() {
-            return new RuntimeSettings(defaultGrants, allowedStates, throttle, requestLogRetention,
-                    sessions.idleTimeout());
-        }
-
         public static Settings defaults() {
             return new Settings(new SessionPolicy(Duration.ofHours(1), Duration.ofHours(12), Duration.ofSeconds(30)),
                     CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4, Grants.ALL);
@@ -131,18 +121,11 @@ public final class CoreServices implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final CtiInbound inbound;
     private final ExecutorService readers;
-    private final LiveSettings live;
-    private final LoginThrottle throttle;
-    private final SettingsAdministration settings;
-    private final ThrottleAdministration throttleAdministration;
+    private final RunTimeParts runTime;
 
     public CoreServices(Ports ports, Settings settings) {
         this.ports = ports;
         SessionPolicy policy = settings.sessions(); // its idle timeout is the run-time setting's default only
-        this.live = new LiveSettings(settings.runtime(), policy, ports.settings());
-        live.reload();
-        Supplier<SessionPolicy> sessionPolicy = live::sessionPolicy;
-        this.throttle = new LoginThrottle(live::throttle, ports.clock(), settings.throttleCapacity());
         CallRegistry calls = new CallRegistry();
         DeliveryHub hub = new DeliveryHub();
         this.journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
@@ -151,26 +134,26 @@ public final class CoreServices implements AutoCloseable {
         SessionCache cache = new SessionCache();
         UserDirectory directory = new UserDirectory(ports.users(), ports.clock(), policy.touchInterval());
         AccessGuard access = new AccessGuard(directory, ports.audit(), ports.clock());
+        this.runTime = RunTimeParts.build(ports, settings, access);
+        Supplier<SessionPolicy> sessionPolicy = runTime.live()::sessionPolicy;
         this.phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), sessionPolicy);
         this.authentication = new AuthenticationService(
                 new PasswordCheck(ports.users(), ports.hasher(), policy.maxConcurrentLogins()), ports.sessions(),
                 ports.events(), ports.tokens(), cache, phones, ports.clock(), sessionPolicy, ports.users(), access,
-                ports.audit(), throttle);
+                ports.audit(), runTime.throttle());
         this.positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
         this.events = new EventService(ports.events(), hub, positions, readers, access);
         this.control = new CallControlService(
-                new CommandValidator(CommandCatalog.standard(live::allowedStates), calls), ports.cti(), calls, access);
+                new CommandValidator(CommandCatalog.standard(runTime.live()::allowedStates), calls), ports.cti(), calls, access);
         this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures);
         this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory,
-                cache, phones, live::defaultGrants);
+                cache, phones, runTime.live()::defaultGrants);
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), sessionPolicy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention());
         this.inbound = new CtiInbound(calls, journal::submit, attachments);
-        this.settings = new SettingsAdministration(live, access, ports.audit(), ports.clock());
-        this.throttleAdministration = new ThrottleAdministration(throttle, access, ports.audit(), ports.clock());
     }
 
     /** Starts the event writer, restores the phones of sessions that outlived a restart, opens the link. */
@@ -205,21 +188,21 @@ public final class CoreServices implements AutoCloseable {
     }
 
     public SettingsUseCase settings() {
-        return settings;
+        return runTime.settings();
     }
 
     public LoginThrottleUseCase loginThrottle() {
-        return throttleAdministration;
+        return runTime.throttleAdministration();
     }
 
     /** The request-log retention in effect (a run-time setting): for the request log, read on every use. */
     public Supplier<Duration> requestLogRetention() {
-        return live::requestLogRetention;
+        return runTime.live()::requestLogRetention;
     }
 
     /** Re-reads the stored run-time settings, to pick up a change made on another instance. */
     public void reloadSettings() {
-        live.reload();
+        runTime.live().reload();
     }
 
     /** Closes the link, then stores what is still queued and where each session got to. */

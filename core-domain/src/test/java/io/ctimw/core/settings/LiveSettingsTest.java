@@ -145,7 +145,7 @@ class LiveSettingsTest {
                 Duration.ofDays(1), 1, Grants.ALL);
         java.time.Duration shorterAbsolute = Duration.ofMinutes(90);
 
-        LiveSettings restarted = new LiveSettings(file.runtime(), new io.ctimw.core.model.SessionPolicy(
+        LiveSettings restarted = new LiveSettings(io.ctimw.core.RunTimeParts.fromFile(file), new io.ctimw.core.model.SessionPolicy(
                 Duration.ofHours(1), shorterAbsolute, Duration.ofSeconds(30)), f.core.ports.settings());
         restarted.reload();
 

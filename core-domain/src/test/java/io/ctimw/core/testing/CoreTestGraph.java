@@ -1,6 +1,7 @@
 package io.ctimw.core.testing;
 
 import io.ctimw.core.CoreServices;
+import io.ctimw.core.RunTimeParts;
 import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.access.UserDirectory;
 import io.ctimw.core.call.CallRegistry;
@@ -61,14 +62,16 @@ public final class CoreTestGraph implements AutoCloseable {
 
     public CoreTestGraph(CoreServices.Ports ports, CoreServices.Settings settings) {
         this.ports = ports;
-        live = new LiveSettings(settings.runtime(), settings.sessions(), ports.settings());
-        live.reload();
-        throttle = new LoginThrottle(live::throttle, ports.clock(), settings.throttleCapacity());
         journal = new EventJournal(ports.events(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), r -> new Thread(r, "test-event-writer"));
         attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         directory = new UserDirectory(ports.users(), ports.clock(), settings.sessions().touchInterval());
         access = new AccessGuard(directory, ports.audit(), ports.clock());
+        RunTimeParts runTime = RunTimeParts.build(ports, settings, access);
+        live = runTime.live();
+        throttle = runTime.throttle();
+        this.settings = runTime.settings();
+        throttleAdministration = runTime.throttleAdministration();
         phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), live::sessionPolicy);
         authentication = new AuthenticationService(
                 new PasswordCheck(ports.users(), ports.hasher(), settings.sessions().maxConcurrentLogins()),
@@ -87,8 +90,6 @@ public final class CoreTestGraph implements AutoCloseable {
         housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention());
         inbound = new CtiInbound(calls, journal::submit, attachments);
-        this.settings = new SettingsAdministration(live, access, ports.audit(), ports.clock());
-        throttleAdministration = new ThrottleAdministration(throttle, access, ports.audit(), ports.clock());
     }
 
     /** As the production root starts: writer, restored phones, link. */
