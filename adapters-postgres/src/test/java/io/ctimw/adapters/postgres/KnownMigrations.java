@@ -15,11 +15,20 @@ final class KnownMigrations {
     }
 
     static int latest() {
+        return versions().max().orElseThrow();
+    }
+
+    /** How many migrations this build ships (versions may have gaps while parallel work is merged). */
+    static int count() {
+        return (int) versions().count();
+    }
+
+    private static java.util.stream.IntStream versions() {
         try {
             File dir = new File(Objects.requireNonNull(KnownMigrations.class.getResource("/db/migration")).toURI());
             return Arrays.stream(Objects.requireNonNull(dir.list()))
                     .map(VERSION::matcher).filter(Matcher::matches)
-                    .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+                    .mapToInt(m -> Integer.parseInt(m.group(1)));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
