@@ -9,7 +9,7 @@ import io.ctimw.core.throttle.ThrottleAdministration;
 
 /** The run-time settings in effect, the login throttle that reads them, and their two admin use cases. */
 public record RunTimeParts(LiveSettings live, LoginThrottle throttle, SettingsAdministration settings,
-                    ThrottleAdministration throttleAdministration) {
+                           ThrottleAdministration throttleAdministration) {
     /** Reads the stored settings over the file's (so the store must be reachable) and builds the rest on them. */
     public static RunTimeParts build(CoreServices.Ports ports, CoreServices.Settings settings, AccessGuard access) {
         LiveSettings live = new LiveSettings(fromFile(settings), settings.sessions(), ports.settings());

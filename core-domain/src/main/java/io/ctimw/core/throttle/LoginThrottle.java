@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * policy is read on every call, so a changed setting applies to the next attempt.
  */
 public final class LoginThrottle {
-    /** Keys each ledger keeps at most, unless told otherwise: ~100 bytes each. */
+    /** Keys each ledger keeps at most, unless told otherwise: ~200 bytes each, so ~20 MB when full. */
     public static final int DEFAULT_CAPACITY = 100_000;
 
     private final FailureLedger logins;
