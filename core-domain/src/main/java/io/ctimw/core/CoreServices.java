@@ -2,7 +2,6 @@ package io.ctimw.core;
 
 import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.access.UserDirectory;
-import io.ctimw.core.audit.AuditReader;
 import io.ctimw.core.call.CallRegistry;
 import io.ctimw.core.control.CallControlService;
 import io.ctimw.core.control.CommandCatalog;
@@ -17,14 +16,12 @@ import io.ctimw.core.health.ReadinessService;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
 import io.ctimw.core.model.Grants;
-import io.ctimw.core.port.in.AdminSessionsUseCase;
-import io.ctimw.core.port.in.AdminUsersUseCase;
-import io.ctimw.core.port.in.AuditUseCase;
+import io.ctimw.core.model.SessionPolicy;
+import io.ctimw.core.model.ThrottlePolicy;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.MaintenanceUseCase;
-import io.ctimw.core.port.in.MonitoringUseCase;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
 import io.ctimw.core.port.out.AuditArchive;
@@ -34,17 +31,16 @@ import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.IntakeLog;
 import io.ctimw.core.port.out.PasswordHasher;
 import io.ctimw.core.port.out.SessionStore;
+import io.ctimw.core.port.out.SettingStore;
 import io.ctimw.core.port.out.TokenGenerator;
 import io.ctimw.core.port.out.UserStore;
-import io.ctimw.core.session.AdminSessions;
-import io.ctimw.core.session.AdminUsers;
 import io.ctimw.core.session.AuthenticationService;
 import io.ctimw.core.session.PasswordCheck;
 import io.ctimw.core.session.SessionCache;
 import io.ctimw.core.session.SessionExpiry;
 import io.ctimw.core.session.SessionPhones;
-import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.session.UserAdministration;
+import io.ctimw.core.throttle.LoginThrottle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -54,6 +50,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import io.ctimw.core.port.in.AdminUseCases;
+import io.ctimw.core.port.in.MonitoringUseCase;
+import io.ctimw.core.settings.UnsavedSettingStore;
 
 /**
  * The core assembled from its outbound ports: the one place that knows how the services fit
@@ -64,40 +64,49 @@ public final class CoreServices implements AutoCloseable {
     /** Everything the core needs from the outside world. */
     public record Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
                         PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit,
-                        AuditArchive auditArchive, IntakeLog intake) {
+                        AuditArchive auditArchive, SettingStore settings, IntakeLog intake) {
         public Ports {
-            Objects.requireNonNull(intake, "intake");
-            Objects.requireNonNull(users, "users");
-            Objects.requireNonNull(sessions, "sessions");
-            Objects.requireNonNull(events, "events");
-            Objects.requireNonNull(cti, "cti");
-            Objects.requireNonNull(hasher, "hasher");
-            Objects.requireNonNull(tokens, "tokens");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(audit, "audit");
-            Objects.requireNonNull(auditArchive, "auditArchive");
+            for (Object port : new Object[] {users, sessions, events, cti, hasher, tokens, clock, audit, auditArchive,
+                    settings, intake}) {
+                Objects.requireNonNull(port, "every port is required");
+            }
         }
 
-        /** Without an intake log: what is queued when the process dies is lost (tests, the admin commands). */
+        /** Run-time setting changes kept in memory only, no intake log: for tests and the admin commands. */
         public Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
                      PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit,
                      AuditArchive auditArchive) {
-            this(users, sessions, events, cti, hasher, tokens, clock, audit, auditArchive, IntakeLog.none());
+            this(users, sessions, events, cti, hasher, tokens, clock, audit, auditArchive, new UnsavedSettingStore(),
+                    IntakeLog.none());
         }
     }
 
-    /** The core's tunables. */
+    /**
+     * The core's tunables, as the config file gives them. Default grants, allowed states, the login throttle,
+     * the request-log retention and the idle timeout are only the defaults of the run-time settings.
+     */
     public record Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
-                           Duration retention, int readerThreads, Grants defaultGrants, Duration auditRetention) {
+                           Duration retention, int readerThreads, Grants defaultGrants, Duration auditRetention,
+                           ThrottlePolicy throttle, Duration requestLogRetention, int throttleCapacity) {
+        public static final Duration DEFAULT_REQUEST_LOG_RETENTION = Duration.ofDays(30);
+        public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(365);
+
         /** @throws IllegalArgumentException when a default grant names a command the catalog does not have */
         public Settings {
             CommandCatalog.standard(allowedStates).requireKnown(defaultGrants);
         }
 
+        /** Tunables with the default audit retention, login throttle and request-log retention. */
+        public Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
+                        Duration retention, int readerThreads, Grants defaultGrants) {
+            this(sessions, allowedStates, journalCapacity, journalBatch, retention, readerThreads, defaultGrants,
+                    DEFAULT_AUDIT_RETENTION, ThrottlePolicy.DEFAULT, DEFAULT_REQUEST_LOG_RETENTION,
+                    LoginThrottle.DEFAULT_CAPACITY);
+        }
+
         public static Settings defaults() {
             return new Settings(new SessionPolicy(Duration.ofHours(1), Duration.ofHours(12), Duration.ofSeconds(30)),
-                    CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4, Grants.ALL,
-                    Duration.ofDays(365));
+                    CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4, Grants.ALL);
         }
     }
 
@@ -112,18 +121,16 @@ public final class CoreServices implements AutoCloseable {
     private final ReadinessService readiness;
     private final Monitoring monitoring;
     private final UserAdministration users;
-    private final AdminUsers adminUsers;
-    private final AdminSessions adminSessions;
     private final Housekeeping housekeeping;
-    private final AuditReader audit;
     private final CtiInbound inbound;
     private final ExecutorService readers;
+    private final RunTimeParts runTime;
+    private final AdminUseCases admin;
 
     public CoreServices(Ports ports, Settings settings) {
         this.ports = ports;
-        SessionPolicy policy = settings.sessions();
+        SessionPolicy policy = settings.sessions(); // its idle timeout is the run-time setting's default only
         CallRegistry calls = new CallRegistry();
-        CommandCatalog catalog = CommandCatalog.standard(settings.allowedStates());
         DeliveryHub hub = new DeliveryHub();
         this.journal = new EventJournal(ports.events(), ports.intake(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), named("event-writer", false));
@@ -131,37 +138,34 @@ public final class CoreServices implements AutoCloseable {
         SessionCache cache = new SessionCache();
         UserDirectory directory = new UserDirectory(ports.users(), ports.clock(), policy.touchInterval());
         AccessGuard access = new AccessGuard(directory, ports.audit(), ports.clock());
-        this.phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), policy);
+        this.runTime = RunTimeParts.build(ports, settings, access);
+        Supplier<SessionPolicy> sessionPolicy = runTime.live()::sessionPolicy;
+        this.phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), sessionPolicy);
         this.authentication = new AuthenticationService(
                 new PasswordCheck(ports.users(), ports.hasher(), policy.maxConcurrentLogins()), ports.sessions(),
-                ports.events(), ports.tokens(), cache, phones, ports.clock(), policy, ports.users(), access, ports.audit());
+                ports.events(), ports.tokens(), cache, phones, ports.clock(), sessionPolicy, ports.users(), access,
+                ports.audit(), runTime.throttle());
         this.positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
         this.events = new EventService(ports.events(), hub, positions, readers, access);
-        this.control = new CallControlService(
-                new CommandValidator(catalog, calls), ports.cti(), calls, access);
+        CommandCatalog catalog = CommandCatalog.standard(runTime.live()::allowedStates);
+        this.control = new CallControlService(new CommandValidator(catalog, calls), ports.cti(), calls, access);
         this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures, journal::unlogged);
         this.monitoring = new Monitoring(new Monitoring.Sources(journal::received, journal::appended,
                 () -> journal.quarantined() + journal.quarantineFailures(), journal::pending, ports.cti()::isReady,
                 attachments::reachableCount), catalog.names());
         this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory,
-                cache, phones, settings::defaultGrants);
-        this.adminUsers = new AdminUsers(access, ports.users(), users, CommandCatalog.standard(settings.allowedStates()),
-                ports.clock(), policy.idleTimeout(), ports.audit());
-        this.adminSessions = new AdminSessions(access, ports.sessions(), cache, authentication, ports.events(),
-                ports.clock(), policy.idleTimeout(), ports.audit());
-        SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
+                cache, phones, runTime.live()::defaultGrants, runTime.throttle()::resetThrottle);
+        SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), sessionPolicy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention(), ports.auditArchive(), settings.auditRetention());
-        this.audit = new AuditReader(ports.auditArchive(), access);
+        this.admin = AdminParts.build(ports, new AdminParts.Needs(access, users, catalog, cache, authentication,
+                () -> runTime.live().sessionPolicy().idleTimeout(), runTime));
         this.inbound = new CtiInbound(calls, journal::submit, attachments);
     }
 
-    /**
-     * Queues what the intake log holds and the store lacks (a crash's leftovers, first in line), starts the
-     * event writer, restores the phones of sessions that outlived a restart, opens the link.
-     */
+    /** Replays what the intake log holds beyond the store, starts the writer, restores phones, opens the link. */
     public void start() {
         journal.recover(ports.events().intakeWatermark());
         journal.start();
@@ -193,20 +197,23 @@ public final class CoreServices implements AutoCloseable {
         return users;
     }
 
-    public AdminUsersUseCase adminUsers() {
-        return adminUsers;
-    }
-
-    public AdminSessionsUseCase adminSessions() {
-        return adminSessions;
-    }
-
-    public AuditUseCase audit() {
-        return audit;
-    }
-
     public MaintenanceUseCase maintenance() {
         return housekeeping;
+    }
+
+    /** The admin API: users, sessions, audit, run-time settings, login throttle. */
+    public AdminUseCases admin() {
+        return admin;
+    }
+
+    /** The request-log retention in effect (a run-time setting): for the request log, read on every use. */
+    public Supplier<Duration> requestLogRetention() {
+        return runTime.live()::requestLogRetention;
+    }
+
+    /** Re-reads the stored run-time settings, to pick up a change made on another instance. */
+    public void reloadSettings() {
+        runTime.live().reload();
     }
 
     /** Closes the link, then stores what is still queued and where each session got to. */

@@ -51,7 +51,7 @@ public final class CoreFixture implements AutoCloseable {
                 () -> new SessionToken(String.format("tok%040d", tokenCounter.incrementAndGet())), clock, audit,
                 auditArchive),
                 new CoreServices.Settings(POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 1000, 50,
-                        Duration.ofDays(1), 2, Grants.ALL, Duration.ofDays(365)));
+                        Duration.ofDays(1), 2, Grants.ALL));
         core.users.add(new Login("agent1"), new Password(PASSWORD), Role.AGENT);
         core.users.add(new Login("agent2"), new Password(PASSWORD), Role.AGENT);
         core.start();

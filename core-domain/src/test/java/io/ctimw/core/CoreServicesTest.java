@@ -44,7 +44,7 @@ class CoreServicesTest {
                 cti, new FakePasswordHasher(), () -> new SessionToken("t".repeat(40)), clock,
                 new InMemoryAuditTrail(), new InMemoryAuditArchive()),
                 new CoreServices.Settings(CoreFixture.POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 100, 10,
-                        Duration.ofDays(1), 1, Grants.ALL, Duration.ofDays(365)));
+                        Duration.ofDays(1), 1, Grants.ALL));
     }
 
     private static LoginResult.LoggedIn logIn(CoreServices core) {

@@ -1,6 +1,7 @@
 package io.ctimw.adapters.http;
 
 import io.ctimw.core.port.in.AccessDeniedException;
+import io.ctimw.core.port.in.InvalidSettingException;
 import io.ctimw.core.port.out.StoreUnavailableException;
 import io.javalin.http.Context;
 import io.javalin.http.ExceptionHandler;
@@ -75,6 +76,10 @@ final class ErrorMapper implements ExceptionHandler<Exception> {
         }
         if (t instanceof AccessDeniedException denied) {
             return new Failure(Problem.of(ProblemType.FORBIDDEN, "your account lacks " + denied.missing()), null);
+        }
+        if (t instanceof InvalidSettingException invalid) {
+            return new Failure(Problem.of(ProblemType.INVALID_SETTING, invalid.getMessage())
+                    .with("setting", invalid.setting()), null);
         }
         if (hasCause(t, StoreUnavailableException.class)) {
             return new Failure(Problem.of(ProblemType.STORE_UNAVAILABLE,

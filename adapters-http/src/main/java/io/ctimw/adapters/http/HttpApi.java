@@ -3,6 +3,7 @@ package io.ctimw.adapters.http;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
+import io.ctimw.core.port.in.AdminUseCases;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -48,7 +49,7 @@ public final class HttpApi {
     /** Without the admin API (its routes are then 404). */
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
                    CallControlUseCase control, ReadinessUseCase readiness) {
-        this(settings, auth, events, control, readiness, HttpMetrics.off(), AdminApi.NONE);
+        this(settings, auth, events, control, readiness, HttpMetrics.off(), AdminUseCases.NONE);
     }
 
     /**
@@ -56,7 +57,8 @@ public final class HttpApi {
      * @param admin the admin API's parts to serve
      */
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
-                   CallControlUseCase control, ReadinessUseCase readiness, HttpMetrics metrics, AdminApi admin) {
+                   CallControlUseCase control, ReadinessUseCase readiness, HttpMetrics metrics,
+                   AdminUseCases admin) {
         this.settings = settings;
         this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("http-api");
@@ -76,7 +78,9 @@ public final class HttpApi {
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
                 errors, metrics.scrape().map(MetricsPage::new),
                 admin.users() == null ? null : new AdminHandlers(admin.users(), admin.sessions(), bodies, json),
-                admin.audit() == null ? null : new AuditHandlers(admin.audit(), json));
+                admin.audit() == null ? null : new AuditHandlers(admin.audit(), json),
+                admin.settings() == null ? null
+                        : new SettingsHandlers(admin.settings(), admin.loginThrottle(), bodies, json));
         this.app = Javalin.create(config -> configure(config, routes, errors, json, metrics));
         Gauge.builder("ctimw.polls.waiting", polls, AsyncResults::waitingCount)
                 .description("Long polls waiting for events").register(metrics.registry());

@@ -4,6 +4,7 @@ package io.ctimw.adapters.http;
 enum ProblemType {
     BAD_REQUEST(400, "bad-request", "Bad request"),
     INVALID_COMMAND(400, "invalid-command", "Invalid command"),
+    INVALID_SETTING(400, "invalid-setting", "Invalid setting"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     LOGIN_REJECTED(401, "login-rejected", "Login rejected"),
     FORBIDDEN(403, "forbidden", "Forbidden"),
@@ -17,6 +18,7 @@ enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     CTI_REJECTED(422, "cti-rejected", "Rejected by the CTI"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests from your address"),
+    TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many failed logins"),
     INTERNAL_ERROR(500, "internal-error", "Internal server error"),
     CTI_PARSE_ERROR(502, "cti-parse-error", "The CTI could not parse the command"),
     CTI_BAD_REPLY(502, "cti-bad-reply", "The CTI sent an unreadable reply"),

@@ -15,6 +15,7 @@ final class Routes {
     private final ControlHandlers control;
     private final HealthHandlers health;
     private final AuditHandlers audit;
+    private final SettingsHandlers settings;
     private final ErrorMapper errors;
     private final DocsHandlers docs = new DocsHandlers();
     private final Optional<MetricsPage> metrics;
@@ -23,7 +24,7 @@ final class Routes {
     /** @param metrics {@code GET /metrics}, when served on this port */
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
                   ControlHandlers control, HealthHandlers health, ErrorMapper errors, Optional<MetricsPage> metrics,
-                  AdminHandlers admin, AuditHandlers audit) {
+                  AdminHandlers admin, AuditHandlers audit, SettingsHandlers settings) {
         this.metrics = metrics;
         this.authenticator = authenticator;
         this.sessions = sessions;
@@ -31,6 +32,7 @@ final class Routes {
         this.control = control;
         this.health = health;
         this.audit = audit;
+        this.settings = settings;
         this.errors = errors;
         this.admin = admin;
     }
@@ -55,8 +57,14 @@ final class Routes {
         if (admin != null) {
             admin.register(routes);
         }
+        // Admin routes need a session; the core lets administrators only.
         if (audit != null) {
-            routes.get(API + "/admin/audit", audit::list, Access.AGENT); // the core lets administrators only
+            routes.get(API + "/admin/audit", audit::list, Access.AGENT);
+        }
+        if (settings != null) {
+            routes.get(API + "/admin/settings", settings::list, Access.AGENT);
+            routes.patch(API + "/admin/settings", settings::change, Access.AGENT);
+            routes.delete(API + "/admin/login-throttle/{login}", settings::unblock, Access.AGENT);
         }
 
         // Replaces Javalin's own HttpResponseException answers (404, 405, ...) so they are problems too.

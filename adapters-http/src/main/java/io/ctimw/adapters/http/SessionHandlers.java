@@ -35,6 +35,13 @@ final class SessionHandlers {
             throw e;
         }
         metrics.login(result);
+        if (result instanceof LoginResult.Throttled throttled) {
+            // Also when the password was right: a locked login is not even checked (ASVS V2.2).
+            ctx.header("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            throw new ProblemException(Problem.of(ProblemType.TOO_MANY_ATTEMPTS,
+                    "too many failed logins for this login or from your address; retry later")
+                    .with("retryAfterSeconds", throttled.retryAfterSeconds()));
+        }
         if (result instanceof LoginResult.Busy) {
             throw new ProblemException(ProblemType.LOGIN_BUSY, "too many logins are being checked; retry shortly");
         }

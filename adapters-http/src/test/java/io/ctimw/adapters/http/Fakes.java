@@ -17,7 +17,9 @@ import io.ctimw.core.port.in.AuditUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
+import io.ctimw.core.port.in.InvalidSettingException;
 import io.ctimw.core.port.in.ReadinessUseCase;
+import io.ctimw.core.port.in.SettingsUseCase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,8 @@ final class Fakes {
         final List<Object> calls = new CopyOnWriteArrayList<>();
         volatile RuntimeException failure;
         volatile boolean busy;
+        /** When set, every login is throttled for this long. */
+        volatile java.time.Duration throttled;
         /** When set, every password check waits for it: a bcrypt that takes forever. */
         volatile CountDownLatch slowChecks;
 
@@ -63,6 +67,9 @@ final class Fakes {
             awaitSlowChecks();
             if (busy) {
                 return new LoginResult.Busy();
+            }
+            if (throttled != null) {
+                return new LoginResult.Throttled(throttled);
             }
             if (password.value().equals(passwords.get(login.value()))) {
                 return new LoginResult.LoggedIn(SESSION, new SessionToken(TOKEN));
@@ -156,6 +163,26 @@ final class Fakes {
                 throw new AccessDeniedException("role admin");
             }
             return page;
+        }
+    }
+
+    /** One setting; a change naming "bogus" is refused as the core refuses an unknown setting. */
+    static final class Settings implements SettingsUseCase {
+        final List<Object> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public List<SettingView> settings(Session caller) {
+            calls.add(List.of("settings", caller.login()));
+            return List.of(new SettingView("cti.allowed-states", List.of("away", "normal"), List.of("normal"), true));
+        }
+
+        @Override
+        public List<SettingView> change(Session caller, Map<String, Object> changes) {
+            calls.add(List.of("change", caller.login(), changes));
+            if (changes.containsKey("bogus")) {
+                throw new InvalidSettingException("bogus", "no such setting");
+            }
+            return settings(caller);
         }
     }
 }

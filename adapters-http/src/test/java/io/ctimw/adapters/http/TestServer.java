@@ -2,6 +2,7 @@ package io.ctimw.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ctimw.core.port.in.AdminUseCases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,6 +23,8 @@ final class TestServer implements AutoCloseable {
     final Fakes.Control control = new Fakes.Control();
     final Fakes.Ready readiness = new Fakes.Ready();
     final Fakes.Audit audit = new Fakes.Audit();
+    final Fakes.Settings settings = new Fakes.Settings();
+    final java.util.List<Object> unblocked = new java.util.concurrent.CopyOnWriteArrayList<>();
     final HttpApi api;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -37,7 +40,7 @@ final class TestServer implements AutoCloseable {
     TestServer(UnaryOperator<HttpSettings> settings, HttpMetrics metrics) {
         HttpSettings base = HttpSettings.defaults().withAddress("127.0.0.1", 0).withMaxBodyBytes(4096);
         api = new HttpApi(settings.apply(base), auth, events, control, readiness, metrics,
-                new AdminApi(null, null, audit)).start();
+                new AdminUseCases(null, null, audit, this.settings, (caller, login) -> unblocked.add(login))).start();
     }
 
     HttpRequest.Builder request(String path) {

@@ -142,6 +142,22 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void v8TheSettingsTableAppliesOnAV3DatabaseAndUsersAreKept() {
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:db/migration").target("3").load().migrate();
+        Jdbi v3 = Jdbi.create(db.jdbcUrl(), db.user(), db.password());
+        v3.useHandle(h -> h.execute("insert into users (login, password_hash, enabled, created_at, role, grants)"
+                + " values ('alice', 'hash', true, '2026-03-01T07:00:00Z', 'admin', array['events'])"));
+
+        JdbiSettingStore settings = new JdbiSettingStore(db.database().jdbi()); // start: migrates
+
+        assertEquals(java.util.Map.of(), settings.all(), "no stored value: the config file's values apply");
+        User alice = new JdbiUserStore(db.database().jdbi()).find(ALICE).orElseThrow();
+        assertEquals(Role.ADMIN, alice.role());
+        assertEquals(List.of("events"), alice.grants().names());
+    }
+
+    @Test
     void aSchemaWrittenByANewerReleaseIsRefusedWithOneLineSayingWhy() {
         db.database(); // migrated to this release's latest version
         db.jdbi().useHandle(h -> h.execute("insert into flyway_schema_history (installed_rank, version, description,"

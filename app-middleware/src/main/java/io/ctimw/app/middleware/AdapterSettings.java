@@ -6,6 +6,7 @@ import io.ctimw.adapters.http.EdgeLimits;
 import io.ctimw.adapters.http.HttpSettings;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.model.SessionPolicy;
+import io.ctimw.core.model.ThrottlePolicy;
 import java.time.Duration;
 
 /** Maps the operator's settings file onto each adapter's and the core's own settings types. */
@@ -15,13 +16,20 @@ final class AdapterSettings {
 
     /** @throws ConfigException.BadValue when a default grant names no command of the catalog */
     static CoreServices.Settings coreSettings(MiddlewareSettings s) {
+        MiddlewareSettings.LoginThrottle t = s.loginThrottle();
+        ThrottlePolicy throttle;
+        try {
+            throttle = new ThrottlePolicy(t.maxFailures(), t.maxFailuresPerAddress(), t.window());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException.BadValue("login-throttle", e.getMessage());
+        }
         try {
             return new CoreServices.Settings(
                     new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(),
                             s.sessions().touchInterval(), s.sessions().maxConcurrentLogins()),
                     s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(),
                     s.events().retention(), s.events().readerThreads(), s.users().defaultGrants(),
-                    s.audit().retention());
+                    s.audit().retention(), throttle, s.requestLogRetention(), t.maxTracked());
         } catch (IllegalArgumentException e) {
             throw new ConfigException.BadValue("users.default-grants", e.getMessage());
         }

@@ -6,6 +6,7 @@ import io.ctimw.adapters.postgres.CpuBoundedHasher;
 import io.ctimw.adapters.postgres.JdbiAuditArchive;
 import io.ctimw.adapters.postgres.JdbiEventStore;
 import io.ctimw.adapters.postgres.JdbiSessionStore;
+import io.ctimw.adapters.postgres.JdbiSettingStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
 import io.ctimw.adapters.postgres.intake.IntakeLogException;
 import io.ctimw.adapters.postgres.intake.MappedIntakeLog;
@@ -44,7 +45,7 @@ final class CoreAssembly {
     static CoreServices core(MiddlewareSettings s, Jdbi jdbi, Extras extras, JdbiAuditArchive archive) {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi),
                 extras.events(), extras.cti(), passwordHasher(s), TokenGenerator.secureRandom(), Clock.systemUTC(),
-                extras.audit(), archive, extras.intake()), AdapterSettings.coreSettings(s));
+                extras.audit(), archive, new JdbiSettingStore(jdbi), extras.intake()), AdapterSettings.coreSettings(s));
     }
 
     /** The intake log, stamped for this database; a folder it cannot write stops the start with one line. */

@@ -1,7 +1,6 @@
 package io.ctimw.app.middleware;
 
 import io.ctimw.adapters.ctiws.WsCtiGateway;
-import io.ctimw.adapters.http.AdminApi;
 import io.ctimw.adapters.http.HttpApi;
 import io.ctimw.adapters.postgres.BufferedAuditTrail;
 import io.ctimw.adapters.postgres.JdbiAuditArchive;
@@ -70,7 +69,7 @@ public final class MiddlewareApp implements AutoCloseable {
             stops.add("metrics", telemetry::close);
             HttpApi http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(),
                     core.control(), core.readiness(), telemetry.http(core.monitoring()),
-                    new AdminApi(core.adminUsers(), core.adminSessions(), core.audit()));
+                    core.admin());
             port.close();
             startHttp(http, s.http());
             stops.add("http intake", http::stop);
@@ -87,7 +86,7 @@ public final class MiddlewareApp implements AutoCloseable {
         }
     }
 
-    /** Expired sessions and old events and audit entries, every interval; delivery positions every second. */
+    /** Expired sessions, old events and audit entries, others' setting changes, every interval; positions every second. */
     private static ScheduledExecutorService housekeeping(MiddlewareSettings s, CoreServices core) {
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "housekeeping");
@@ -97,7 +96,17 @@ public final class MiddlewareApp implements AutoCloseable {
         long every = s.housekeepingInterval().toMillis();
         chores.scheduleWithFixedDelay(core.maintenance()::housekeeping, every, every, TimeUnit.MILLISECONDS);
         chores.scheduleWithFixedDelay(() -> flushPositions(core), 1, 1, TimeUnit.SECONDS);
+        chores.scheduleWithFixedDelay(() -> reloadSettings(core), every, every, TimeUnit.MILLISECONDS);
         return chores;
+    }
+
+    /** Picks up run-time settings another instance changed; a failed round is retried by the next. */
+    private static void reloadSettings(CoreServices core) {
+        try {
+            core.reloadSettings();
+        } catch (RuntimeException e) {
+            LOG.debug("run-time settings not re-read this round: {}", e.toString());
+        }
     }
 
     /** Delivery positions are written behind, once a second; a failed round is retried by the next. */

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** The middleware's configuration, read once from HOCON into plain values and checked. */
 public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, int bcryptCost, Events events,
-                                 Duration housekeepingInterval, Users users, Metrics metrics, Audit audit) {
+                                 Duration housekeepingInterval, Users users, Metrics metrics, Audit audit,
+                                 LoginThrottle loginThrottle, Duration requestLogRetention) {
 
     /** Agent-facing HTTP. */
     public record Http(String host, int port, long maxBodyBytes, boolean cookieSecure, int retryAfterSeconds,
@@ -50,6 +51,9 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
     /** The audit trail kept in the database. */
     public record Audit(Duration retention) {}
 
+    /** Failed logins that lock a login or an address (see reference.conf). */
+    public record LoginThrottle(int maxFailures, int maxFailuresPerAddress, Duration window, int maxTracked) {}
+
     /** Event storage and delivery. */
     public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads, Intake intake) {}
 
@@ -85,7 +89,11 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                         (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads"),
                         intake(c)),
                 duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")), metrics(c),
-                new Audit(duration(c, "audit.retention")));
+                new Audit(duration(c, "audit.retention")),
+                new LoginThrottle(range(c, "login-throttle.max-failures", 1, 100_000),
+                        range(c, "login-throttle.max-failures-per-address", 1, 100_000),
+                        duration(c, "login-throttle.window"), range(c, "login-throttle.max-tracked", 1, 10_000_000)),
+                duration(c, "request-log.retention"));
         if (s.db().url().isBlank() == false && !s.db().url().startsWith("jdbc:postgresql:")) {
             throw new ConfigException.BadValue("db.url", "must be a jdbc:postgresql: URL or empty for the embedded database");
         }

@@ -18,25 +18,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The commands agents may relay to the CTI, as data. Adding a protocol command is one line here.
- * {@code allowedStates} is the configurable list of states {@code ChangeUserState} may set.
+ * {@code allowedStates} is the configurable list of states {@code ChangeUserState} may set; it is read on
+ * every validation, so a changed setting applies to the next request.
  */
 public final class CommandCatalog {
     public static final Set<String> DEFAULT_ALLOWED_STATES =
             Set.of("normal", "away", "dnd", "custom1", "custom2", "custom3");
 
     private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
-    private final Set<String> allowedStates;
+    private final Supplier<Set<String>> allowedStates;
 
     public CommandCatalog(List<CommandSpec> commands, Set<String> allowedStates) {
+        this(commands, constant(allowedStates));
+    }
+
+    public CommandCatalog(List<CommandSpec> commands, Supplier<Set<String>> allowedStates) {
         commands.forEach(c -> specs.put(c.name(), c));
-        this.allowedStates = Set.copyOf(allowedStates);
+        this.allowedStates = allowedStates;
     }
 
     /** The commands of protocol 13 that agents need. */
     public static CommandCatalog standard(Set<String> allowedStates) {
+        return standard(constant(allowedStates));
+    }
+
+    private static Supplier<Set<String>> constant(Set<String> states) {
+        Set<String> copy = Set.copyOf(states);
+        return () -> copy;
+    }
+
+    /** The commands of protocol 13 that agents need, with the allowed states read live. */
+    public static CommandCatalog standard(Supplier<Set<String>> allowedStates) {
         return new CommandCatalog(List.of(
                 CommandSpec.of("Answer", required("cid", CALL_ID)),
                 CommandSpec.of("Hangup", required("cid", CALL_ID)),
@@ -83,6 +99,6 @@ public final class CommandCatalog {
     }
 
     public Set<String> allowedStates() {
-        return allowedStates;
+        return allowedStates.get();
     }
 }

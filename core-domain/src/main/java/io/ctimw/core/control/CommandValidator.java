@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns an untrusted {@link ControlRequest} into a {@link ControlCommand} for one login, or says why
@@ -66,9 +67,10 @@ public final class CommandValidator {
                 }
                 continue;
             }
-            if (!field.type().accepts(value, catalog.allowedStates())) {
+            Set<String> states = catalog.allowedStates(); // one reading per field: the setting may change meanwhile
+            if (!field.type().accepts(value, states)) {
                 String expected = field.type() == FieldType.USER_STATE
-                        ? "one of " + catalog.allowedStates().stream().sorted().toList()
+                        ? "one of " + states.stream().sorted().toList()
                         : field.type().expected();
                 problems.add("field '" + field.name() + "' must be " + expected);
                 continue;

@@ -13,6 +13,7 @@ import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,11 @@ public final class AdminSessions implements AdminSessionsUseCase {
     private final AuthenticationService authentication;
     private final EventStore events;
     private final Clock clock;
-    private final Duration idleTimeout;
+    private final Supplier<Duration> idleTimeout;
     private final AuditTrail audit;
 
     public AdminSessions(AccessGuard access, SessionStore store, SessionCache cache,
-                         AuthenticationService authentication, EventStore events, Clock clock, Duration idleTimeout,
+                         AuthenticationService authentication, EventStore events, Clock clock, Supplier<Duration> idleTimeout,
                          AuditTrail audit) {
         this.access = access;
         this.store = store;
@@ -73,7 +74,7 @@ public final class AdminSessions implements AdminSessionsUseCase {
     /** The store's live sessions, each with the newer "last seen" and cursor this instance may hold. */
     private List<Session> live() {
         Instant now = clock.instant();
-        return store.live(now, now.minus(idleTimeout)).stream().map(this::freshest).toList();
+        return store.live(now, now.minus(idleTimeout.get())).stream().map(this::freshest).toList();
     }
 
     private Session freshest(Session stored) {

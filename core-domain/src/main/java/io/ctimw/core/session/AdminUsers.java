@@ -21,6 +21,7 @@ import io.ctimw.core.port.out.DuplicateUserException;
 import io.ctimw.core.port.out.UserStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,11 +38,11 @@ public final class AdminUsers implements AdminUsersUseCase {
     private final UserAdministration admin;
     private final CommandCatalog catalog;
     private final Clock clock;
-    private final Duration idleTimeout;
+    private final Supplier<Duration> idleTimeout;
     private final AuditTrail audit;
 
     public AdminUsers(AccessGuard access, UserStore users, UserAdministration admin, CommandCatalog catalog,
-                      Clock clock, Duration idleTimeout, AuditTrail audit) {
+                      Clock clock, Supplier<Duration> idleTimeout, AuditTrail audit) {
         this.access = access;
         this.users = users;
         this.admin = admin;
@@ -138,7 +139,7 @@ public final class AdminUsers implements AdminUsersUseCase {
 
     private List<UserSummary> summaries(UserQuery query) {
         Instant now = clock.instant();
-        return users.list(query, now, now.minus(idleTimeout));
+        return users.list(query, now, now.minus(idleTimeout.get()));
     }
 
     private Optional<UserSummary> summary(Login login) {

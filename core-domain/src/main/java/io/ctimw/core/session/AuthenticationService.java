@@ -16,15 +16,19 @@ import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.TokenGenerator;
 import io.ctimw.core.port.out.UserStore;
+import io.ctimw.core.throttle.LoginThrottle;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Opens, resolves and ends sessions. Sessions live in the {@link SessionStore} (they survive
  * restarts) and in a {@link SessionCache}, so authenticating a request costs no database round trip;
- * "last seen" is persisted at most once per {@code touchInterval}.
+ * "last seen" is persisted at most once per {@code touchInterval}. A login the {@link LoginThrottle} has
+ * locked is refused before its password is checked. The policy is read per call: a new idle timeout applies at once.
  */
 public final class AuthenticationService implements AuthenticationUseCase {
     private static final System.Logger LOG = System.getLogger(AuthenticationService.class.getName());
@@ -36,14 +40,15 @@ public final class AuthenticationService implements AuthenticationUseCase {
     private final SessionCache cache;
     private final SessionPhones phones;
     private final Clock clock;
-    private final SessionPolicy policy;
+    private final Supplier<SessionPolicy> policy;
     private final UserStore users;
     private final AccessGuard access;
     private final AuditTrail audit;
+    private final LoginThrottle throttle;
 
     public AuthenticationService(PasswordCheck passwords, SessionStore store, EventStore events, TokenGenerator tokens,
-                                 SessionCache cache, SessionPhones phones, Clock clock, SessionPolicy policy,
-                                 UserStore users, AccessGuard access, AuditTrail audit) {
+                                 SessionCache cache, SessionPhones phones, Clock clock, Supplier<SessionPolicy> policy,
+                                 UserStore users, AccessGuard access, AuditTrail audit, LoginThrottle throttle) {
         this.passwords = passwords;
         this.store = store;
         this.events = events;
@@ -55,17 +60,28 @@ public final class AuthenticationService implements AuthenticationUseCase {
         this.users = users;
         this.access = access;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @Override
     public LoginResult login(Login login, Password password, String clientAddress) {
+        Optional<Duration> locked = throttle.lockedFor(login, clientAddress);
+        if (locked.isPresent()) {
+            LoginResult.Throttled throttled = new LoginResult.Throttled(locked.get());
+            LOG.log(Level.INFO, "login of {0} throttled for {1} s", login, throttled.retryAfterSeconds());
+            audit.record(AuditEntry.event(clock.instant(), AuditAction.LOGIN_THROTTLED, null, clientAddress,
+                    login.value(), "too many failed logins; retry after " + throttled.retryAfterSeconds() + " s"));
+            return throttled;
+        }
         PasswordCheck.Outcome checked = passwords.check(login, password);
         if (checked instanceof PasswordCheck.Outcome.Verified) {
+            throttle.succeeded(login);
             return open(login, clientAddress);
         }
         if (checked instanceof PasswordCheck.Outcome.Busy) {
             return new LoginResult.Busy();
         }
+        throttle.failed(login, clientAddress);
         audit.record(AuditEntry.event(clock.instant(), AuditAction.LOGIN_FAILED, null, clientAddress,
                 login.value(), "wrong password, unknown or disabled login"));
         return new LoginResult.Rejected();
@@ -73,6 +89,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
 
     private LoginResult open(Login login, String clientAddress) {
         Instant now = clock.instant();
+        SessionPolicy policy = this.policy.get();
         SessionToken token = tokens.next();
         // New sessions start at the login's newest stored event: what comes next (the attach's
         // UserState and Calls first) is theirs.
@@ -100,6 +117,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
             }
         }
         Instant now = clock.instant();
+        SessionPolicy policy = this.policy.get();
         if (!session.isLive(now, policy.idleTimeout())) {
             expire(session);
             return Optional.empty();

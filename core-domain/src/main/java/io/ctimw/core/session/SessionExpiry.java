@@ -6,6 +6,7 @@ import io.ctimw.core.port.out.SessionStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Ends sessions past their idle or absolute timeout, and releases the phones nobody needs any more. */
 public final class SessionExpiry {
@@ -13,10 +14,10 @@ public final class SessionExpiry {
     private final SessionCache cache;
     private final SessionPhones phones;
     private final Clock clock;
-    private final SessionPolicy policy;
+    private final Supplier<SessionPolicy> policy;
 
     public SessionExpiry(SessionStore store, SessionCache cache, SessionPhones phones, Clock clock,
-                         SessionPolicy policy) {
+                         Supplier<SessionPolicy> policy) {
         this.store = store;
         this.cache = cache;
         this.phones = phones;
@@ -27,9 +28,9 @@ public final class SessionExpiry {
     /** One round; returns how many stored sessions were deleted. */
     public int expireSessions() {
         Instant now = clock.instant();
-        List<Session> expired = store.deleteExpired(now, now.minus(policy.idleTimeout()));
+        List<Session> expired = store.deleteExpired(now, now.minus(policy.get().idleTimeout()));
         expired.forEach(s -> cache.remove(s.tokenHash()));
-        cache.evict(now, policy.idleTimeout(), policy.touchInterval().multipliedBy(4));
+        cache.evict(now, policy.get().idleTimeout(), policy.get().touchInterval().multipliedBy(4));
         phones.releaseOrphans();
         return expired.size();
     }

@@ -6,6 +6,7 @@ import io.ctimw.core.port.out.SessionStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Keeps the phones the CTI link holds in step with the live sessions: a login's phone is wanted
@@ -15,9 +16,9 @@ public final class SessionPhones {
     private final SessionStore store;
     private final PhoneLinks phones;
     private final Clock clock;
-    private final SessionPolicy policy;
+    private final Supplier<SessionPolicy> policy;
 
-    public SessionPhones(SessionStore store, PhoneLinks phones, Clock clock, SessionPolicy policy) {
+    public SessionPhones(SessionStore store, PhoneLinks phones, Clock clock, Supplier<SessionPolicy> policy) {
         this.store = store;
         this.phones = phones;
         this.clock = clock;
@@ -27,7 +28,7 @@ public final class SessionPhones {
     /** Logins with a live session: the phones the CTI link must stay attached to. */
     public Set<Login> liveLogins() {
         Instant now = clock.instant();
-        return store.loginsWithLiveSessions(now, now.minus(policy.idleTimeout()));
+        return store.loginsWithLiveSessions(now, now.minus(policy.get().idleTimeout()));
     }
 
     void opened(Login login) {

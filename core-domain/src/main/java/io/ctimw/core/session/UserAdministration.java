@@ -13,6 +13,7 @@ import io.ctimw.core.port.out.UserStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -30,10 +31,12 @@ public final class UserAdministration implements UserAdministrationUseCase {
     private final SessionCache cache;
     private final SessionPhones phones;
     private final Supplier<Grants> defaultGrants;
+    /** Told when a blocked user is enabled again: its login throttle starts afresh too. */
+    private final Consumer<Login> unblocked;
 
     public UserAdministration(UserStore users, SessionStore sessions, PasswordHasher hasher, Clock clock,
                               UserDirectory directory, SessionCache cache, SessionPhones phones,
-                              Supplier<Grants> defaultGrants) {
+                              Supplier<Grants> defaultGrants, Consumer<Login> unblocked) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -42,6 +45,7 @@ public final class UserAdministration implements UserAdministrationUseCase {
         this.cache = cache;
         this.phones = phones;
         this.defaultGrants = defaultGrants;
+        this.unblocked = unblocked;
     }
 
     @Override
@@ -98,6 +102,9 @@ public final class UserAdministration implements UserAdministrationUseCase {
             return Optional.empty();
         }
         directory.changed(after);
+        if (after.enabled() && !before.get().enabled()) {
+            unblocked.accept(login);
+        }
         if (endSessions) {
             sessions.deleteAllOf(login);
             cache.endAllOf(login, clock.instant());

@@ -153,7 +153,7 @@ class AuthenticationServiceTest {
         };
         AuthenticationService oneSlot = new AuthenticationService(new PasswordCheck(f.users, slow, 1), f.sessions,
                 f.events, () -> new SessionToken("t".repeat(40)), new SessionCache(), f.core.phones, f.clock,
-                CoreFixture.POLICY, f.users, f.core.access, f.audit);
+                () -> CoreFixture.POLICY, f.users, f.core.access, f.audit, f.core.throttle);
         CompletableFuture<LoginResult> first = CompletableFuture.supplyAsync(
                 () -> oneSlot.login(new Login("agent1"), new Password(CoreFixture.PASSWORD)));
         assertTrue(inside.await(5, TimeUnit.SECONDS), "the first login holds the only slot");

@@ -1,6 +1,7 @@
 package io.ctimw.core.testing;
 
 import io.ctimw.core.CoreServices;
+import io.ctimw.core.RunTimeParts;
 import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.access.UserDirectory;
 import io.ctimw.core.audit.AuditReader;
@@ -24,6 +25,10 @@ import io.ctimw.core.session.SessionCache;
 import io.ctimw.core.session.SessionExpiry;
 import io.ctimw.core.session.SessionPhones;
 import io.ctimw.core.session.UserAdministration;
+import io.ctimw.core.settings.LiveSettings;
+import io.ctimw.core.settings.SettingsAdministration;
+import io.ctimw.core.throttle.LoginThrottle;
+import io.ctimw.core.throttle.ThrottleAdministration;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +60,10 @@ public final class CoreTestGraph implements AutoCloseable {
     public final AccessGuard access;
     public final AuditReader audit;
     public final SessionCache cache = new SessionCache();
+    public final LiveSettings live;
+    public final LoginThrottle throttle;
+    public final SettingsAdministration settings;
+    public final ThrottleAdministration throttleAdministration;
     private final ExecutorService readers;
 
     public CoreTestGraph(CoreServices.Ports ports, CoreServices.Settings settings) {
@@ -64,25 +73,30 @@ public final class CoreTestGraph implements AutoCloseable {
         attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         directory = new UserDirectory(ports.users(), ports.clock(), settings.sessions().touchInterval());
         access = new AccessGuard(directory, ports.audit(), ports.clock());
-        phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), settings.sessions());
+        RunTimeParts runTime = RunTimeParts.build(ports, settings, access);
+        live = runTime.live();
+        throttle = runTime.throttle();
+        this.settings = runTime.settings();
+        throttleAdministration = runTime.throttleAdministration();
+        phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), live::sessionPolicy);
         authentication = new AuthenticationService(
                 new PasswordCheck(ports.users(), ports.hasher(), settings.sessions().maxConcurrentLogins()),
-                ports.sessions(), ports.events(), ports.tokens(), cache, phones, ports.clock(), settings.sessions(),
-                ports.users(), access, ports.audit());
+                ports.sessions(), ports.events(), ports.tokens(), cache, phones, ports.clock(), live::sessionPolicy,
+                ports.users(), access, ports.audit(), throttle);
         positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         readers = Executors.newFixedThreadPool(settings.readerThreads());
         events = new EventService(ports.events(), hub, positions, readers, access);
         control = new CallControlService(
-                new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls, access);
+                new CommandValidator(CommandCatalog.standard(live::allowedStates), calls), ports.cti(), calls, access);
         readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures, journal::unlogged);
         users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory, cache,
-                phones, settings::defaultGrants);
+                phones, live::defaultGrants, throttle::resetThrottle);
         adminUsers = new AdminUsers(access, ports.users(), users, CommandCatalog.standard(settings.allowedStates()),
-                ports.clock(), settings.sessions().idleTimeout(), ports.audit());
+                ports.clock(), () -> live.sessionPolicy().idleTimeout(), ports.audit());
         adminSessions = new AdminSessions(access, ports.sessions(), cache, authentication, ports.events(),
-                ports.clock(), settings.sessions().idleTimeout(), ports.audit());
-        expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), settings.sessions());
+                ports.clock(), () -> live.sessionPolicy().idleTimeout(), ports.audit());
+        expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), live::sessionPolicy);
         housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention(), ports.auditArchive(), settings.auditRetention());
         audit = new AuditReader(ports.auditArchive(), access);

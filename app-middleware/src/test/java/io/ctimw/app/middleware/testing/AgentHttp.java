@@ -45,7 +45,7 @@ public final class AgentHttp {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Any method, with a JSON body when {@code body} is not null. */
+    /** Any method, e.g. PATCH or DELETE; a null body sends none. */
     public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
