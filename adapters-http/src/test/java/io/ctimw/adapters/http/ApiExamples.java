@@ -39,6 +39,7 @@ final class ApiExamples {
         control();
         operations();
         docs();
+        admin();
         send(null, server.request("/no/such/path").GET());
         send(null, server.authed(SESSION).DELETE());
         send(Routes.API + "/logout", server.authed(Routes.API + "/logout").POST(HttpRequest.BodyPublishers.noBody()));
@@ -54,6 +55,9 @@ final class ApiExamples {
         server.auth.busy = true;
         send(LOGIN, json(server.request(LOGIN), GOOD_LOGIN));
         server.auth.busy = false;
+        server.auth.throttled = java.time.Duration.ofMinutes(15);
+        send(LOGIN, json(server.request(LOGIN), GOOD_LOGIN));
+        server.auth.throttled = null;
         send(SESSION, server.authed(SESSION).GET());
         send(SESSION, server.request(SESSION).GET());
         server.auth.failure = new StoreUnavailableException("database down", null);
@@ -104,11 +108,15 @@ final class ApiExamples {
         }
     }
 
+    private void admin() {
+        new AdminExamples(server, this::send).record();
+    }
+
     private static HttpRequest.Builder json(HttpRequest.Builder request, String body) {
         return request.header("Content-Type", "application/json").POST(TestServer.json(body));
     }
 
-    private void send(String template, HttpRequest.Builder request) {
+    void send(String template, HttpRequest.Builder request) {
         HttpRequest built = request.build();
         recorded.add(new Exchange(built.method(), template, built.uri().getPath(), server.send(request)));
     }

@@ -12,7 +12,20 @@ import io.ctimw.core.model.SessionToken;
 import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.model.AuditPage;
 import io.ctimw.core.model.AuditQuery;
+import io.ctimw.core.model.AdminOutcome;
+import io.ctimw.core.model.Grants;
+import io.ctimw.core.model.LiveSession;
+import io.ctimw.core.model.NewUser;
+import io.ctimw.core.model.Role;
+import io.ctimw.core.model.User;
+import io.ctimw.core.model.UserChange;
+import io.ctimw.core.model.UserPage;
+import io.ctimw.core.model.UserQuery;
+import io.ctimw.core.model.UserSummary;
 import io.ctimw.core.port.in.AccessDeniedException;
+import io.ctimw.core.port.in.AdminSessionsUseCase;
+import io.ctimw.core.port.in.AdminUsersUseCase;
+import io.ctimw.core.port.in.LoginThrottleUseCase;
 import io.ctimw.core.port.in.AuditUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
@@ -166,23 +179,150 @@ final class Fakes {
         }
     }
 
-    /** One setting; a change naming "bogus" is refused as the core refuses an unknown setting. */
+    /**
+     * One setting; a change naming "bogus" is refused as the core refuses an unknown setting, and
+     * everything is refused like the core refuses a non-administrator while {@code deny} is set.
+     */
     static final class Settings implements SettingsUseCase {
         final List<Object> calls = new CopyOnWriteArrayList<>();
+        volatile boolean deny;
 
         @Override
         public List<SettingView> settings(Session caller) {
             calls.add(List.of("settings", caller.login()));
+            denyIf(deny);
             return List.of(new SettingView("cti.allowed-states", List.of("away", "normal"), List.of("normal"), true));
         }
 
         @Override
         public List<SettingView> change(Session caller, Map<String, Object> changes) {
             calls.add(List.of("change", caller.login(), changes));
+            denyIf(deny);
             if (changes.containsKey("bogus")) {
                 throw new InvalidSettingException("bogus", "no such setting");
             }
             return settings(caller);
+        }
+    }
+
+    /** Records the logins unblocked; refuses like the core refuses a non-administrator while {@code deny} is set. */
+    static final class Throttle implements LoginThrottleUseCase {
+        final List<Object> unblocked = new CopyOnWriteArrayList<>();
+        volatile boolean deny;
+
+        @Override
+        public boolean unblock(Session caller, Login login) {
+            denyIf(deny);
+            unblocked.add(login);
+            return true;
+        }
+    }
+
+    /**
+     * Two users, agent1 and the only administrator "admin"; answers as the core does: not-found, exists,
+     * last-admin (disabling or demoting the only administrator), invalid (a grant naming no command of
+     * the catalog: {@code control:Bogus}), and refuses like the core refuses a non-administrator while
+     * {@code deny} is set. Records what it was asked.
+     */
+    static final class AdminUsers implements AdminUsersUseCase {
+        static final Instant LAST_LOGIN = Instant.parse("2026-11-21T09:12:03.120Z");
+        final Map<String, User> users = new ConcurrentHashMap<>(Map.of(
+                "agent1", new User(new Login("agent1"), "$2a$10$hash", true, CREATED, Role.AGENT, Grants.ALL, LAST_LOGIN),
+                "admin", new User(new Login("admin"), "$2a$10$hash", true, CREATED, Role.ADMIN, Grants.NONE, null)));
+        final List<Object> calls = new CopyOnWriteArrayList<>();
+        volatile boolean deny;
+
+        @Override
+        public UserPage list(Session caller, UserQuery query) {
+            calls.add(List.of("list", query));
+            denyIf(deny);
+            List<UserSummary> selected = users.values().stream().filter(query::selects)
+                    .sorted(java.util.Comparator.comparing(User::login)).map(this::summary).toList();
+            if (selected.size() <= query.limit()) {
+                return new UserPage(selected, null);
+            }
+            List<UserSummary> page = selected.subList(0, query.limit());
+            return new UserPage(page, page.get(page.size() - 1).user().login());
+        }
+
+        @Override
+        public AdminOutcome<UserSummary> get(Session caller, Login login) {
+            calls.add(List.of("get", login));
+            denyIf(deny);
+            User user = users.get(login.value());
+            return user == null ? new AdminOutcome.NotFound<>("no user " + login.value())
+                    : new AdminOutcome.Done<>(summary(user));
+        }
+
+        @Override
+        public AdminOutcome<UserSummary> add(Session caller, NewUser user) {
+            calls.add(List.of("add", user.login()));
+            denyIf(deny);
+            if (users.containsKey(user.login().value())) {
+                return new AdminOutcome.Exists<>("user " + user.login().value() + " exists");
+            }
+            Role role = user.role() == null ? Role.AGENT : user.role();
+            List<String> grants = user.grants() == null ? (role == Role.AGENT ? Grants.ALL.names() : List.of())
+                    : user.grants();
+            if (grants.contains("control:Bogus")) {
+                return new AdminOutcome.Invalid<>("grant control:Bogus names no command of the catalog");
+            }
+            User added = new User(user.login(), "$2a$10$hash", true, CREATED, role, Grants.parse(grants), null);
+            users.put(user.login().value(), added);
+            return new AdminOutcome.Done<>(summary(added));
+        }
+
+        @Override
+        public AdminOutcome<UserSummary> change(Session caller, Login login, UserChange change) {
+            calls.add(List.of("change", login, change));
+            denyIf(deny);
+            User user = users.get(login.value());
+            if (user == null) {
+                return new AdminOutcome.NotFound<>("no user " + login.value());
+            }
+            boolean demoted = change.role() == Role.AGENT || Boolean.FALSE.equals(change.enabled());
+            if (user.isAdmin() && demoted) {
+                return new AdminOutcome.LastAdmin<>(login.value() + " is the last enabled administrator");
+            }
+            User changed = user.withRole(change.role() == null ? user.role() : change.role())
+                    .withEnabled(change.enabled() == null ? user.enabled() : change.enabled())
+                    .withGrants(change.grants() == null ? user.grants() : Grants.parse(change.grants()));
+            users.put(login.value(), changed);
+            return new AdminOutcome.Done<>(summary(changed));
+        }
+
+        private UserSummary summary(User user) {
+            return new UserSummary(user, user.login().value().equals("agent1") ? 1 : 0);
+        }
+    }
+
+    /** The live {@link #SESSION} (with a client address); refuses like the core while {@code deny} is set. */
+    static final class AdminSessions implements AdminSessionsUseCase {
+        static final Session LIVE = new Session(SESSION.tokenHash(), SESSION.login(), CREATED,
+                Instant.parse("2026-11-21T09:40:11Z"), EXPIRES, 7, "10.0.4.17");
+        final List<Object> ended = new CopyOnWriteArrayList<>();
+        volatile boolean deny;
+
+        @Override
+        public List<LiveSession> list(Session caller) {
+            denyIf(deny);
+            return List.of(new LiveSession(LIVE, 3));
+        }
+
+        @Override
+        public AdminOutcome<Session> end(Session caller, String sessionId) {
+            denyIf(deny);
+            if (!LIVE.id().equals(sessionId)) {
+                return new AdminOutcome.NotFound<>("no live session " + sessionId);
+            }
+            ended.add(sessionId);
+            return new AdminOutcome.Done<>(LIVE);
+        }
+    }
+
+    private static void denyIf(boolean deny) {
+        if (deny) {
+            throw new AccessDeniedException("role admin");
         }
     }
 }

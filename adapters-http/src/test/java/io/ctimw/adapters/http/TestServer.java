@@ -24,7 +24,10 @@ final class TestServer implements AutoCloseable {
     final Fakes.Ready readiness = new Fakes.Ready();
     final Fakes.Audit audit = new Fakes.Audit();
     final Fakes.Settings settings = new Fakes.Settings();
-    final java.util.List<Object> unblocked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final Fakes.Throttle throttle = new Fakes.Throttle();
+    final java.util.List<Object> unblocked = throttle.unblocked;
+    final Fakes.AdminUsers users = new Fakes.AdminUsers();
+    final Fakes.AdminSessions sessions = new Fakes.AdminSessions();
     final HttpApi api;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -40,7 +43,7 @@ final class TestServer implements AutoCloseable {
     TestServer(UnaryOperator<HttpSettings> settings, HttpMetrics metrics) {
         HttpSettings base = HttpSettings.defaults().withAddress("127.0.0.1", 0).withMaxBodyBytes(4096);
         api = new HttpApi(settings.apply(base), auth, events, control, readiness, metrics,
-                new AdminUseCases(null, null, audit, this.settings, (caller, login) -> unblocked.add(login))).start();
+                new AdminUseCases(users, sessions, audit, this.settings, throttle)).start();
     }
 
     HttpRequest.Builder request(String path) {
