@@ -42,7 +42,9 @@ public final class MiddlewareHarness implements AutoCloseable {
         values.put("cti.reconnect-max", "300ms");
         values.put("security.bcrypt-cost", 4);
         values.put("events.reader-threads", 2);
-        values.put("events.intake.dir", intakeDirFor(jdbcUrl));
+        if (!jdbcUrl.isEmpty()) { // the embedded database keeps its intake log next to its own (temporary) folder
+            values.put("events.intake.dir", intakeDirFor(jdbcUrl));
+        }
         values.putAll(extra);
         return MiddlewareSettings.from(ConfigFactory.parseMap(values).withFallback(ConfigFactory.defaultReference()).resolve());
     }
