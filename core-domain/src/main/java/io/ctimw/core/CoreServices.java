@@ -25,6 +25,12 @@ import io.ctimw.core.port.out.AuditTrail;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.PasswordHasher;
+import io.ctimw.core.port.out.RequestLogStore;
+import io.ctimw.core.port.in.RequestLogUseCase;
+import io.ctimw.core.requestlog.NoRequestLog;
+import io.ctimw.core.requestlog.RequestLogService;
+import io.ctimw.core.requestlog.RequestLogSettings;
+import io.ctimw.core.requestlog.RequestRecorder;
 import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.TokenGenerator;
 import io.ctimw.core.port.out.UserStore;
@@ -93,8 +99,15 @@ public final class CoreServices implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final CtiInbound inbound;
     private final ExecutorService readers;
+    private final RequestRecorder recorder;
+    private final RequestLogService requestLog;
 
+    /** A core without a request log (command-line tools). */
     public CoreServices(Ports ports, Settings settings) {
+        this(ports, settings, new NoRequestLog(), RequestLogSettings.off());
+    }
+
+    public CoreServices(Ports ports, Settings settings, RequestLogStore requestLogStore, RequestLogSettings logging) {
         this.ports = ports;
         SessionPolicy policy = settings.sessions();
         CallRegistry calls = new CallRegistry();
@@ -112,21 +125,26 @@ public final class CoreServices implements AutoCloseable {
         this.positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
         this.events = new EventService(ports.events(), hub, positions, readers, access);
-        this.control = new CallControlService(
-                new CommandValidator(CommandCatalog.standard(settings.allowedStates()), calls), ports.cti(), calls, access);
+        CommandCatalog catalog = CommandCatalog.standard(settings.allowedStates());
+        this.control = new CallControlService(new CommandValidator(catalog, calls), ports.cti(), calls, access);
+        this.recorder = new RequestRecorder(requestLogStore, ports.clock(), name -> catalog.find(name).isPresent(),
+                logging.queueCapacity(), logging.batchSize(), named("request-log-writer", true));
+        this.requestLog = new RequestLogService(recorder, requestLogStore, access, ports.clock(), logging.enabled(),
+                logging.retention(), logging.countsRetention());
         this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures);
         this.users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory,
                 cache, phones, settings::defaultGrants);
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), policy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
-                settings.retention());
+                settings.retention(), requestLog::purge);
         this.inbound = new CtiInbound(calls, journal::submit, attachments);
     }
 
     /** Starts the event writer, restores the phones of sessions that outlived a restart, opens the link. */
     public void start() {
         journal.start();
+        recorder.start();
         attachments.restore(phones.liveLogins());
         ports.cti().start(inbound);
     }
@@ -151,6 +169,10 @@ public final class CoreServices implements AutoCloseable {
         return users;
     }
 
+    public RequestLogUseCase requestLog() {
+        return requestLog;
+    }
+
     public MaintenanceUseCase maintenance() {
         return housekeeping;
     }
@@ -168,6 +190,12 @@ public final class CoreServices implements AutoCloseable {
         }
         readers.shutdown();
         readers.awaitTermination(5, TimeUnit.SECONDS);
+        drainRequestLog();
+    }
+
+    /** Writes the request log lines still queued (after the HTTP intake stopped); idempotent. */
+    public void drainRequestLog() throws InterruptedException {
+        recorder.drainAndStop(Duration.ofSeconds(5));
     }
 
     private static ThreadFactory named(String prefix, boolean daemon) {
