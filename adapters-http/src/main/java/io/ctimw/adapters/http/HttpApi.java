@@ -4,6 +4,8 @@ import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.ReadinessUseCase;
+import io.ctimw.core.port.in.RequestLogUseCase;
+import java.time.Clock;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -31,6 +33,7 @@ public final class HttpApi {
     private final QueuedThreadPool threads;
     private final OutageLog outages = new OutageLog();
     private final EdgeGuard guard;
+    private final RequestTracer tracer;
     private final AsyncResults polls;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Server jetty;
@@ -41,9 +44,11 @@ public final class HttpApi {
     });
     private final Javalin app;
 
+    /** @param requestLog where every {@code /api/v1} request is logged, and the admin reads of the log */
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
-                   CallControlUseCase control, ReadinessUseCase readiness) {
+                   CallControlUseCase control, ReadinessUseCase readiness, RequestLogUseCase requestLog) {
         this.settings = settings;
+        this.tracer = new RequestTracer(requestLog);
         this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("http-api");
 
@@ -60,7 +65,7 @@ public final class HttpApi {
                 new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls),
                 new ControlHandlers(control, bodies, json, new ControlResults(json), async),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
-                errors);
+                errors, new RequestLogHandlers(requestLog, json, Clock.systemUTC()));
         this.app = Javalin.create(config -> configure(config, routes, errors, json));
     }
 
@@ -134,7 +139,8 @@ public final class HttpApi {
             // Javalin puts its servlet context inside the innermost wrapper: every request meets the guard
             // first, and a stop waits (GracefulHandler) for the requests in flight.
             GracefulHandler graceful = new GracefulHandler();
-            graceful.setHandler(guard);
+            tracer.setHandler(guard);
+            graceful.setHandler(tracer);
             server.setHandler(graceful);
             server.setStopTimeout(STOP_GRACE_MILLIS);
         });
@@ -146,6 +152,7 @@ public final class HttpApi {
 
         config.router.javaLangErrorHandler(errors::handleError);
         config.requestLogger.http(new RequestLog(outages));
+        config.requestLogger.http(RequestTrace::routed);
         config.routes.before(ctx -> {
             if (stopping.get()) {
                 throw stoppingProblem();

@@ -13,9 +13,11 @@ final class Routes {
     private final ControlHandlers control;
     private final HealthHandlers health;
     private final ErrorMapper errors;
+    private final RequestLogHandlers requestLog;
 
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
-                  ControlHandlers control, HealthHandlers health, ErrorMapper errors) {
+                  ControlHandlers control, HealthHandlers health, ErrorMapper errors, RequestLogHandlers requestLog) {
+        this.requestLog = requestLog;
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.events = events;
@@ -34,6 +36,8 @@ final class Routes {
         routes.get(API + "/session", sessions::whoami, Access.AGENT);
         routes.get(API + "/events", events::poll, Access.AGENT);
         routes.post(API + "/control", control::send, Access.AGENT);
+        routes.get(API + "/admin/requests", requestLog::requests, Access.AGENT); // the core requires the admin role
+        routes.get(API + "/admin/stats/daily", requestLog::dailyStats, Access.AGENT);
         routes.get("/health", health::live, Access.PUBLIC);
         routes.get("/ready", health::ready, Access.PUBLIC);
 

@@ -24,6 +24,7 @@ final class SessionHandlers {
     /** {@code POST /api/v1/login}. */
     public void login(Context ctx) {
         LoginRequest request = LoginRequest.from(json.parseObject(bodies.readJson(ctx)));
+        RequestTrace.attemptedLogin(ctx, request.login());
         LoginResult result = auth.login(request.login(), request.password(), ctx.ip());
         if (result instanceof LoginResult.Busy) {
             throw new ProblemException(ProblemType.LOGIN_BUSY, "too many logins are being checked; retry shortly");

@@ -21,6 +21,7 @@ final class TestServer implements AutoCloseable {
     final Fakes.Events events = new Fakes.Events();
     final Fakes.Control control = new Fakes.Control();
     final Fakes.Ready readiness = new Fakes.Ready();
+    final Fakes.RequestLog requestLog = new Fakes.RequestLog();
     final HttpApi api;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -31,7 +32,7 @@ final class TestServer implements AutoCloseable {
 
     TestServer(UnaryOperator<HttpSettings> settings) {
         HttpSettings base = HttpSettings.defaults().withAddress("127.0.0.1", 0).withMaxBodyBytes(4096);
-        api = new HttpApi(settings.apply(base), auth, events, control, readiness).start();
+        api = new HttpApi(settings.apply(base), auth, events, control, readiness, requestLog).start();
     }
 
     HttpRequest.Builder request(String path) {
