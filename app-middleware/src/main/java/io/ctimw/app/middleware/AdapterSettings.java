@@ -6,6 +6,7 @@ import io.ctimw.adapters.http.EdgeLimits;
 import io.ctimw.adapters.http.HttpSettings;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.model.SessionPolicy;
+import io.ctimw.core.requestlog.RequestLogSettings;
 import java.time.Duration;
 
 /** Maps the operator's settings file onto each adapter's and the core's own settings types. */
@@ -24,6 +25,12 @@ final class AdapterSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigException.BadValue("users.default-grants", e.getMessage());
         }
+    }
+
+    /** The retentions are read at each housekeeping round: a live setting may hand other suppliers. */
+    static RequestLogSettings requestLogSettings(MiddlewareSettings s) {
+        MiddlewareSettings.RequestLog r = s.requestLog();
+        return new RequestLogSettings(r.enabled(), r.queueCapacity(), r.batchSize(), r::retention, r::statsRetention);
     }
 
     static HttpSettings httpSettings(MiddlewareSettings s) {

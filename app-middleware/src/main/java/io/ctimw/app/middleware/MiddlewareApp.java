@@ -4,6 +4,7 @@ import io.ctimw.adapters.ctiws.WsCtiGateway;
 import io.ctimw.adapters.http.HttpApi;
 import io.ctimw.adapters.postgres.BcryptPasswordHasher;
 import io.ctimw.adapters.postgres.JdbiEventStore;
+import io.ctimw.adapters.postgres.JdbiRequestLogStore;
 import io.ctimw.adapters.postgres.JdbiSessionStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
 import io.ctimw.adapters.postgres.PostgresSettings;
@@ -63,7 +64,8 @@ public final class MiddlewareApp implements AutoCloseable {
             events = new DeadlinePing(new JdbiEventStore(jdbi), PROBE_DEADLINE);
             core = core(s, jdbi, events, cti);
             core.start();
-            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness());
+            http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(), core.control(), core.readiness(),
+                    core.requestLog());
             port.close();
             startHttp(http, s.http());
             ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -106,7 +108,7 @@ public final class MiddlewareApp implements AutoCloseable {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi), events,
                 cti, new BcryptPasswordHasher(s.bcryptCost()), TokenGenerator.secureRandom(), Clock.systemUTC(),
                 new LoggedAuditTrail()),
-                AdapterSettings.coreSettings(s));
+                AdapterSettings.coreSettings(s), new JdbiRequestLogStore(jdbi), AdapterSettings.requestLogSettings(s));
     }
 
     /** Delivery positions are written behind, once a second; a failed round is retried by the next. */
@@ -137,7 +139,8 @@ public final class MiddlewareApp implements AutoCloseable {
 
     /**
      * The stop (also the JVM's shutdown hook): intake first (new requests and waiting long-polls get
-     * 503), then the CTI link (no new events), then every queued event is stored, then the database.
+     * 503), then the request log's queue is written, then the CTI link (no new events), then every queued
+     * event is stored, then the database.
      */
     @Override
     public void close() {
@@ -148,6 +151,7 @@ public final class MiddlewareApp implements AutoCloseable {
         LOG.info("cti-middleware stopping");
         StopSequence.run("http intake", http::stop);
         StopSequence.run("housekeeping", chores::shutdownNow);
+        StopSequence.run("request log", core::drainRequestLog); // every request has its answer: the log is complete
         StopSequence.run("cti link", cti::stop);
         StopSequence.run("event journal", core::close);
         StopSequence.run("database probe", events::close);

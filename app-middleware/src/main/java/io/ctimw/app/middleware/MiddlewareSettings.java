@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** The middleware's configuration, read once from HOCON into plain values and checked. */
 public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, int bcryptCost, Events events,
-                                 Duration housekeepingInterval, Users users) {
+                                 Duration housekeepingInterval, Users users, RequestLog requestLog) {
 
     /** Agent-facing HTTP. */
     public record Http(String host, int port, long maxBodyBytes, boolean cookieSecure, int retryAfterSeconds,
@@ -40,6 +40,10 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
 
     /** User accounts. */
     public record Users(Grants defaultGrants) {}
+
+    /** The request log and the counters of the daily statistics. */
+    public record RequestLog(boolean enabled, Duration retention, Duration statsRetention, int queueCapacity,
+                             int batchSize) {}
 
     /** Event storage and delivery. */
     public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads) {}
@@ -71,7 +75,10 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                 range(c, "security.bcrypt-cost", 4, 31),
                 new Events(duration(c, "events.retention"), (int) positive(c, "events.buffer-capacity"),
                         (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads")),
-                duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")));
+                duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")),
+                new RequestLog(c.getBoolean("request-log.enabled"), duration(c, "request-log.retention"),
+                        duration(c, "request-log.stats-retention"), range(c, "request-log.queue-capacity", 1, 10_000_000),
+                        range(c, "request-log.batch-size", 1, 100_000)));
         if (s.db().url().isBlank() == false && !s.db().url().startsWith("jdbc:postgresql:")) {
             throw new ConfigException.BadValue("db.url", "must be a jdbc:postgresql: URL or empty for the embedded database");
         }
