@@ -28,7 +28,7 @@ public final class StatsQueryBench {
     private static final LocalDate FIRST = LocalDate.parse("2026-10-01");
     private static final String FILL = """
             insert into request_counts (hour, login, method, status, calls)
-            select timestamptz '2026-10-01 00:00Z' + make_interval(days => d, hours => (a % 14) + k),
+            select timestamptz '2026-10-01 00:00Z' + make_interval(days => d, hours => (a %% 14) + k),
                    'agent' || a, m.method, m.status, m.calls
             from generate_series(0, %d) a, generate_series(0, %d) d, generate_series(0, 9) k,
                  (values ('GET /api/v1/events', 200, 88), ('GET /api/v1/events', 204, 12),
@@ -49,7 +49,7 @@ public final class StatsQueryBench {
                 Jdbi jdbi = db.jdbi();
                 long filled = System.nanoTime();
                 jdbi.useHandle(h -> {
-                    h.execute(FILL.formatted());
+                    h.execute(FILL);
                     h.execute(ROLL_UP);
                     h.execute("vacuum analyze request_counts");
                     h.execute("vacuum analyze request_counts_all");
