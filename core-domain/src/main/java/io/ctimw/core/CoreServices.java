@@ -27,7 +27,6 @@ import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.PasswordHasher;
 import io.ctimw.core.port.out.RequestLogStore;
 import io.ctimw.core.port.in.RequestLogUseCase;
-import io.ctimw.core.requestlog.NoRequestLog;
 import io.ctimw.core.requestlog.RequestLogService;
 import io.ctimw.core.requestlog.RequestLogSettings;
 import io.ctimw.core.requestlog.RequestRecorder;
@@ -102,11 +101,7 @@ public final class CoreServices implements AutoCloseable {
     private final RequestRecorder recorder;
     private final RequestLogService requestLog;
 
-    /** A core without a request log (command-line tools). */
-    public CoreServices(Ports ports, Settings settings) {
-        this(ports, settings, new NoRequestLog(), RequestLogSettings.off());
-    }
-
+    /** @param requestLogStore {@link io.ctimw.core.requestlog.NoRequestLog} with {@link RequestLogSettings#off()} for a core that logs nothing */
     public CoreServices(Ports ports, Settings settings, RequestLogStore requestLogStore, RequestLogSettings logging) {
         this.ports = ports;
         SessionPolicy policy = settings.sessions();

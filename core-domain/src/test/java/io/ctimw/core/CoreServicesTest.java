@@ -42,7 +42,8 @@ class CoreServicesTest {
                 cti, new FakePasswordHasher(), () -> new SessionToken("t".repeat(40)), clock,
                 new InMemoryAuditTrail()),
                 new CoreServices.Settings(CoreFixture.POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 100, 10,
-                        Duration.ofDays(1), 1, Grants.ALL));
+                        Duration.ofDays(1), 1, Grants.ALL),
+                new io.ctimw.core.testing.InMemoryRequestLogStore(), io.ctimw.core.requestlog.RequestLogSettings.defaults());
     }
 
     @Test
