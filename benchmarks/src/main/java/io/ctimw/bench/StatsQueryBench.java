@@ -1,40 +1,41 @@
 package io.ctimw.bench;
 
-import io.ctimw.adapters.postgres.JdbiRequestLogStore;
-import io.ctimw.adapters.postgres.PostgresDatabase;
-import io.ctimw.adapters.postgres.PostgresSettings;
 import io.ctimw.bench.env.BenchDatabase;
 import io.ctimw.bench.env.MachineInfo;
+import io.ctimw.bench.env.MiddlewareProcess;
 import io.ctimw.bench.env.Workspace;
-import io.ctimw.core.model.Login;
-import io.ctimw.core.model.StatsQuery;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import io.ctimw.simulator.CtiSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Arrays;
-import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
+import java.util.List;
 
 /**
- * The daily statistics over 30 days of 10 million logged requests: fills the counters the request log's
- * writer would have left (300 agents, 10 busy hours a day each, 111 requests an agent-hour over 8
- * method/status pairs: 9,990,000 requests) into a fresh embedded PostgreSQL, then times each shape of
- * the statistics query ({@code scripts/bench-stats.sh}; prints a markdown table).
+ * The daily statistics over 30 days of 10 million logged requests, end to end: the real middleware jar
+ * on an embedded PostgreSQL holding the counters its request log writer would have left (300 agents, 10
+ * busy hours a day each, 111 requests an agent-hour over 8 method/status pairs: 9,990,000 requests),
+ * and an administrator timing {@code GET /api/v1/admin/stats/daily} in each shape over HTTP
+ * ({@code scripts/bench-stats.sh}; prints a markdown table).
  */
 public final class StatsQueryBench {
-    private static final int AGENTS = 300;
-    private static final int DAYS = 30;
     private static final int RUNS = 50;
-    private static final LocalDate FIRST = LocalDate.parse("2026-10-01");
+    private static final String PASSWORD = "bench-admin";
+    private static final String RANGE = "from=2026-10-01&to=2026-10-30";
     private static final String FILL = """
             insert into request_counts (hour, login, method, status, calls)
-            select timestamptz '2026-10-01 00:00Z' + make_interval(days => d, hours => (a %% 14) + k),
+            select timestamptz '2026-10-01 00:00Z' + make_interval(days => d, hours => (a % 14) + k),
                    'agent' || a, m.method, m.status, m.calls
-            from generate_series(0, %d) a, generate_series(0, %d) d, generate_series(0, 9) k,
+            from generate_series(0, 299) a, generate_series(0, 29) d, generate_series(0, 9) k,
                  (values ('GET /api/v1/events', 200, 88), ('GET /api/v1/events', 204, 12),
                          ('control:Answer', 200, 4), ('control:Hangup', 200, 3), ('control:MakeCall', 200, 1),
                          ('control:MakeCall', 422, 1), ('control:Hold', 403, 1), ('GET /api/v1/session', 200, 1))
-                     as m(method, status, calls)""".formatted(AGENTS - 1, DAYS - 1);
+                     as m(method, status, calls)""";
     private static final String ROLL_UP = "insert into request_counts_all (hour, method, status, calls)"
             + " select hour, method, status, sum(calls) from request_counts group by hour, method, status";
 
@@ -42,56 +43,70 @@ public final class StatsQueryBench {
     }
 
     public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "app-middleware/target/cti-middleware.jar");
         String loadBefore = MachineInfo.loadAverage();
-        try (Workspace ws = Workspace.create(); BenchDatabase pg = BenchDatabase.start(ws.resolve("postgres"))) {
-            PostgresDatabase db = PostgresDatabase.start(new PostgresSettings(pg.jdbcUrl(), pg.user(), pg.password(), 2));
-            try {
-                Jdbi jdbi = db.jdbi();
-                long filled = System.nanoTime();
-                jdbi.useHandle(h -> {
-                    h.execute(FILL);
-                    h.execute(ROLL_UP);
-                    h.execute("vacuum analyze request_counts");
-                    h.execute("vacuum analyze request_counts_all");
-                });
-                long requests = jdbi.withHandle(h -> h.createQuery("select sum(calls) from request_counts").mapTo(Long.class).one());
-                long rows = jdbi.withHandle(h -> h.createQuery("select count(*) from request_counts").mapTo(Long.class).one());
-                long allRows = jdbi.withHandle(h -> h.createQuery("select count(*) from request_counts_all").mapTo(Long.class).one());
-                System.out.printf("filled in %d s: %,d requests in %,d per-login counters and %,d all-login counters%n",
-                        (System.nanoTime() - filled) / 1_000_000_000, requests, rows, allRows);
-                JdbiRequestLogStore store = new JdbiRequestLogStore(jdbi);
-                LocalDate last = FIRST.plusDays(DAYS - 1);
-                System.out.println("| query (30 days) | rows back | p50 ms | p99 ms | max ms |");
-                System.out.println("|---|---|---|---|---|");
-                time("everyone, per day, UTC", () -> count(store, new StatsQuery(FIRST, last, ZoneOffset.UTC, null, false, false)));
-                time("everyone, per day, tz=Europe/Berlin", () -> count(store, new StatsQuery(FIRST, last, ZoneId.of("Europe/Berlin"), null, false, false)));
-                time("everyone, per day and method", () -> count(store, new StatsQuery(FIRST, last, ZoneOffset.UTC, null, false, true)));
-                time("login=agent17, per day and method", () -> count(store, new StatsQuery(FIRST, last, ZoneOffset.UTC, new Login("agent17"), false, true)));
-                time("everyone, per day and login (group=login)", () -> count(store, new StatsQuery(FIRST, last, ZoneOffset.UTC, null, true, false)));
-            } finally {
-                db.close();
+        try (Workspace ws = Workspace.create();
+             BenchDatabase db = BenchDatabase.start(ws.resolve("postgres"));
+             CtiSimulator sim = CtiSimulator.builder().operators("boss").build().start();
+             MiddlewareProcess mw = MiddlewareProcess.start(jar, ws, db, sim.url(), true)) {
+            fill(db);
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + mw.port();
+            String token = login(http, base);
+            System.out.println("| query (30 days, 10M requests) | p50 ms | p99 ms | max ms |");
+            System.out.println("|---|---|---|---|");
+            for (String query : List.of("", "&tz=Europe/Berlin", "&group=method", "&login=agent17&group=method",
+                    "&group=login")) {
+                time(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/stats/daily?" + RANGE + query))
+                        .header("Authorization", "Bearer " + token).GET().build(), query.isEmpty() ? "(everyone)" : query);
             }
         }
         System.out.printf("load average before %s, after %s%n", loadBefore, MachineInfo.loadAverage());
     }
 
-    private static int count(JdbiRequestLogStore store, StatsQuery q) {
-        return store.countsPerDay(q.days(), q.login(), q.byLogin(), q.byMethod()).size();
+    private static void fill(BenchDatabase db) throws Exception {
+        long started = System.nanoTime();
+        db.seedUsers(List.of("boss"), PASSWORD);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("update users set role = 'admin' where login = 'boss'");
+            s.execute(FILL);
+            s.execute(ROLL_UP);
+            s.execute("vacuum analyze request_counts");
+            s.execute("vacuum analyze request_counts_all");
+            try (ResultSet r = s.executeQuery("select sum(calls), count(*), (select count(*) from request_counts_all)"
+                    + " from request_counts")) {
+                r.next();
+                System.out.printf("filled in %d s: %,d requests in %,d per-login and %,d all-login hourly counters%n",
+                        (System.nanoTime() - started) / 1_000_000_000, r.getLong(1), r.getLong(2), r.getLong(3));
+            }
+        }
     }
 
-    private static void time(String name, Supplier<Integer> query) {
-        for (int i = 0; i < 5; i++) {
-            query.get(); // warm-up: plans cached, pages in memory
+    private static String login(HttpClient http, String base) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"boss\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("admin login: " + r.statusCode() + " " + r.body());
         }
+        return r.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static void time(HttpClient http, HttpRequest request, String name) throws Exception {
         double[] millis = new double[RUNS];
-        int rows = 0;
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = -5; i < RUNS; i++) { // 5 warm-up calls: plans cached, pages in memory
             long started = System.nanoTime();
-            rows = query.get();
-            millis[i] = (System.nanoTime() - started) / 1e6;
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(name + ": " + r.statusCode() + " " + r.body());
+            }
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - started) / 1e6;
+            }
         }
         Arrays.sort(millis);
-        System.out.printf("| %s | %,d | %.1f | %.1f | %.1f |%n", name, rows, millis[RUNS / 2],
-                millis[(int) Math.ceil(RUNS * 0.99) - 1], millis[RUNS - 1]);
+        System.out.printf("| `%s` | %.1f | %.1f | %.1f |%n", name, millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.99) - 1],
+                millis[RUNS - 1]);
     }
 }

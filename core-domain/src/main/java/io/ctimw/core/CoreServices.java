@@ -28,7 +28,7 @@ import io.ctimw.core.port.out.PasswordHasher;
 import io.ctimw.core.port.out.RequestLogStore;
 import io.ctimw.core.port.in.RequestLogUseCase;
 import io.ctimw.core.requestlog.RequestLogService;
-import io.ctimw.core.requestlog.RequestLogSettings;
+import io.ctimw.core.model.RequestLogSettings;
 import io.ctimw.core.requestlog.RequestRecorder;
 import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.TokenGenerator;

@@ -43,7 +43,7 @@ class CoreServicesTest {
                 new InMemoryAuditTrail()),
                 new CoreServices.Settings(CoreFixture.POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 100, 10,
                         Duration.ofDays(1), 1, Grants.ALL),
-                new io.ctimw.core.testing.InMemoryRequestLogStore(), io.ctimw.core.requestlog.RequestLogSettings.defaults());
+                new io.ctimw.core.testing.InMemoryRequestLogStore(), io.ctimw.core.model.RequestLogSettings.defaults());
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.ctimw.adapters.http.EdgeLimits;
 import io.ctimw.adapters.http.HttpSettings;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.model.SessionPolicy;
-import io.ctimw.core.requestlog.RequestLogSettings;
+import io.ctimw.core.model.RequestLogSettings;
 import java.time.Duration;
 
 /** Maps the operator's settings file onto each adapter's and the core's own settings types. */

@@ -1,4 +1,4 @@
-package io.ctimw.core.requestlog;
+package io.ctimw.core.model;
 
 import java.time.Duration;
 import java.util.Objects;
