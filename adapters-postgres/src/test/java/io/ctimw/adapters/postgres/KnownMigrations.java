@@ -14,12 +14,21 @@ final class KnownMigrations {
     private KnownMigrations() {
     }
 
+    /** How many migrations this build ships (versions may have gaps while branches are merged). */
+    static int count() {
+        return versions().length;
+    }
+
     static int latest() {
+        return Arrays.stream(versions()).max().orElseThrow();
+    }
+
+    private static int[] versions() {
         try {
             File dir = new File(Objects.requireNonNull(KnownMigrations.class.getResource("/db/migration")).toURI());
             return Arrays.stream(Objects.requireNonNull(dir.list()))
                     .map(VERSION::matcher).filter(Matcher::matches)
-                    .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+                    .mapToInt(m -> Integer.parseInt(m.group(1))).toArray();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
