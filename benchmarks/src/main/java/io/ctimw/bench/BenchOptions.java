@@ -39,8 +39,14 @@ public final class BenchOptions {
     private int floodRate = 80_000;
     @Parameter(names = "--scenarios", description = "which scenarios to run, comma-separated (they run in the order 4,3,1,2,5)")
     private String scenarios = "1,2,3,4,5";
+    @Parameter(names = "--request-log", arity = 1, description = "run the middleware with the request log on (true) or off")
+    private boolean requestLog = true;
     @Parameter(names = {"-h", "--help"}, help = true, description = "this help")
     private boolean help;
+
+    public boolean requestLog() {
+        return requestLog;
+    }
 
     public Path middlewareJar() {
         return Path.of(middlewareJar);

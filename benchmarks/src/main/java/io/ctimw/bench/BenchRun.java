@@ -65,7 +65,8 @@ final class BenchRun {
         try (Workspace ws = Workspace.create();
              BenchDatabase db = BenchDatabase.start(ws.resolve("postgres"));
              CtiSimulator sim = CtiSimulator.builder().operators(operators).build().start();
-             MiddlewareProcess mw = MiddlewareProcess.start(options.middlewareJar(), ws, db, sim.url())) {
+             MiddlewareProcess mw = MiddlewareProcess.start(options.middlewareJar(), ws, db, sim.url(),
+                     options.requestLog())) {
             log("middleware pid %d on port %d, PostgreSQL %s, simulator %s", mw.pid(), mw.port(), db.jdbcUrl(), sim.url());
             db.seedUsers(logins, BenchContext.PASSWORD);
             MiddlewareHttp http = new MiddlewareHttp(mw.port(), callbacks);

@@ -30,6 +30,12 @@ import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.IntakeLog;
 import io.ctimw.core.port.out.PasswordHasher;
+import io.ctimw.core.port.out.RequestLogStore;
+import io.ctimw.core.port.in.RequestLogUseCase;
+import io.ctimw.core.requestlog.NoRequestLog;
+import io.ctimw.core.requestlog.RequestLogService;
+import io.ctimw.core.model.RequestLogSettings;
+import io.ctimw.core.requestlog.RequestRecorder;
 import io.ctimw.core.port.out.SessionStore;
 import io.ctimw.core.port.out.SettingStore;
 import io.ctimw.core.port.out.TokenGenerator;
@@ -126,8 +132,16 @@ public final class CoreServices implements AutoCloseable {
     private final ExecutorService readers;
     private final RunTimeParts runTime;
     private final AdminUseCases admin;
+    private final RequestRecorder recorder;
+    private final RequestLogService requestLog;
 
+    /** A core that keeps no request log (tests, tools). */
     public CoreServices(Ports ports, Settings settings) {
+        this(ports, settings, new NoRequestLog(), RequestLogSettings.off());
+    }
+
+    /** @param requestLogStore where every API request is logged and counted, as {@code logging} says */
+    public CoreServices(Ports ports, Settings settings, RequestLogStore requestLogStore, RequestLogSettings logging) {
         this.ports = ports;
         SessionPolicy policy = settings.sessions(); // its idle timeout is the run-time setting's default only
         CallRegistry calls = new CallRegistry();
@@ -150,6 +164,11 @@ public final class CoreServices implements AutoCloseable {
         this.events = new EventService(ports.events(), hub, positions, readers, access);
         CommandCatalog catalog = CommandCatalog.standard(runTime.live()::allowedStates);
         this.control = new CallControlService(new CommandValidator(catalog, calls), ports.cti(), calls, access);
+        this.recorder = new RequestRecorder(requestLogStore, ports.clock(), name -> catalog.find(name).isPresent(),
+                logging.queueCapacity(), logging.batchSize(), named("request-log-writer", true));
+        // Its retention is a run-time setting (the file's request-log.retention is that setting's default).
+        this.requestLog = new RequestLogService(recorder, requestLogStore, access, ports.clock(), logging.enabled(),
+                runTime.live()::requestLogRetention, logging.countsRetention());
         this.readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures, journal::unlogged);
         this.monitoring = new Monitoring(new Monitoring.Sources(journal::received, journal::appended,
@@ -159,9 +178,9 @@ public final class CoreServices implements AutoCloseable {
                 cache, phones, runTime.live()::defaultGrants, runTime.throttle()::resetThrottle);
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), sessionPolicy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
-                settings.retention(), ports.auditArchive(), settings.auditRetention());
+                settings.retention(), ports.auditArchive(), settings.auditRetention(), requestLog::purge);
         this.admin = AdminParts.build(ports, new AdminParts.Needs(access, users, catalog, cache, authentication,
-                () -> runTime.live().sessionPolicy().idleTimeout(), runTime));
+                () -> runTime.live().sessionPolicy().idleTimeout(), runTime, requestLog));
         this.inbound = new CtiInbound(calls, journal::submit, attachments);
     }
 
@@ -169,6 +188,7 @@ public final class CoreServices implements AutoCloseable {
     public void start() {
         journal.recover(ports.events().intakeWatermark());
         journal.start();
+        recorder.start();
         attachments.restore(phones.liveLogins());
         ports.cti().start(inbound);
     }
@@ -196,6 +216,7 @@ public final class CoreServices implements AutoCloseable {
     public UserAdministrationUseCase userAdministration() {
         return users;
     }
+
 
     public MaintenanceUseCase maintenance() {
         return housekeeping;
@@ -229,6 +250,12 @@ public final class CoreServices implements AutoCloseable {
         }
         readers.shutdown();
         readers.awaitTermination(5, TimeUnit.SECONDS);
+        drainRequestLog();
+    }
+
+    /** Writes the request log lines still queued (after the HTTP intake stopped); idempotent. */
+    public void drainRequestLog() throws InterruptedException {
+        recorder.drainAndStop(Duration.ofSeconds(5));
     }
 
     private static ThreadFactory named(String prefix, boolean daemon) {

@@ -44,7 +44,8 @@ class CoreServicesTest {
                 cti, new FakePasswordHasher(), () -> new SessionToken("t".repeat(40)), clock,
                 new InMemoryAuditTrail(), new InMemoryAuditArchive()),
                 new CoreServices.Settings(CoreFixture.POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 100, 10,
-                        Duration.ofDays(1), 1, Grants.ALL));
+                        Duration.ofDays(1), 1, Grants.ALL),
+                new io.ctimw.core.testing.InMemoryRequestLogStore(), io.ctimw.core.model.RequestLogSettings.defaults());
     }
 
     private static LoginResult.LoggedIn logIn(CoreServices core) {

@@ -48,6 +48,12 @@ final class Authenticator implements Handler {
         return session;
     }
 
+    /** The session's login, when the request has a valid session. */
+    public static Optional<io.ctimw.core.model.Login> loginOf(Context ctx) {
+        Session session = ctx.attribute(SESSION_ATTRIBUTE);
+        return Optional.ofNullable(session).map(Session::login);
+    }
+
     /** The session's short tag for logs, when the request has one. */
     public static Optional<String> tagOf(Context ctx) {
         Session session = ctx.attribute(SESSION_ATTRIBUTE);

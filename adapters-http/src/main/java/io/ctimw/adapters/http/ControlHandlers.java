@@ -1,5 +1,6 @@
 package io.ctimw.adapters.http;
 
+import io.ctimw.core.model.ApiRequest;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.javalin.http.Context;
@@ -24,7 +25,9 @@ final class ControlHandlers {
     }
 
     public void send(Context ctx) {
+        RequestTrace.command(ctx, ApiRequest.INVALID); // the body is read from here: invalid unless it names a command
         ControlRequest request = ControlRequests.from(json.parseObject(bodies.readJson(ctx)));
+        RequestTrace.command(ctx, request.name());
         var session = Authenticator.sessionOf(ctx);
         long started = System.nanoTime();
         ctx.future(() -> async.respond(control.control(session, request), result -> {

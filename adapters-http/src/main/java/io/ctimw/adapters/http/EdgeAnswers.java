@@ -20,6 +20,7 @@ final class EdgeAnswers {
 
     /** Answers {@code problem}; refusals for load (429, 503) say when to come back. */
     void send(Response response, Callback callback, Problem problem) {
+        RequestTrace.problem(response.getRequest(), problem);
         response.setStatus(problem.status());
         if (problem.status() == 429 || problem.status() == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(retryAfterSeconds));

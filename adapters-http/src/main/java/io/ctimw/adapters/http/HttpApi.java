@@ -5,6 +5,8 @@ import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.AdminUseCases;
 import io.ctimw.core.port.in.ReadinessUseCase;
+import io.ctimw.core.port.in.RequestLogUseCase;
+import java.time.Clock;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -36,6 +38,7 @@ public final class HttpApi {
     private final QueuedThreadPool threads;
     private final OutageLog outages = new OutageLog();
     private final EdgeGuard guard;
+    private final RequestTracer tracer;
     private final AsyncResults polls;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Server jetty;
@@ -54,12 +57,13 @@ public final class HttpApi {
 
     /**
      * @param metrics what to measure, and whether this port serves {@code GET /metrics}
-     * @param admin the admin API's parts to serve
+     * @param admin the admin API's parts to serve; its request log also takes every {@code /api/v1} request
      */
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
                    CallControlUseCase control, ReadinessUseCase readiness, HttpMetrics metrics,
                    AdminUseCases admin) {
         this.settings = settings;
+        this.tracer = new RequestTracer(admin.requestLog());
         this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("http-api");
 
@@ -80,7 +84,8 @@ public final class HttpApi {
                 admin.users() == null ? null : new AdminHandlers(admin.users(), admin.sessions(), bodies, json),
                 admin.audit() == null ? null : new AuditHandlers(admin.audit(), json),
                 admin.settings() == null ? null
-                        : new SettingsHandlers(admin.settings(), admin.loginThrottle(), bodies, json));
+                        : new SettingsHandlers(admin.settings(), admin.loginThrottle(), bodies, json),
+                admin.requestLog() == null ? null : new RequestLogHandlers(admin.requestLog(), json, Clock.systemUTC()));
         this.app = Javalin.create(config -> configure(config, routes, errors, json, metrics));
         Gauge.builder("ctimw.polls.waiting", polls, AsyncResults::waitingCount)
                 .description("Long polls waiting for events").register(metrics.registry());
@@ -164,7 +169,8 @@ public final class HttpApi {
             // Javalin puts its servlet context inside the innermost wrapper: every request meets the guard
             // first, and a stop waits (GracefulHandler) for the requests in flight.
             GracefulHandler graceful = new GracefulHandler();
-            graceful.setHandler(guard);
+            tracer.setHandler(guard);
+            graceful.setHandler(tracer);
             server.setHandler(graceful);
             server.setStopTimeout(STOP_GRACE_MILLIS);
         });
@@ -179,6 +185,7 @@ public final class HttpApi {
         if (metrics.enabled()) {
             config.requestLogger.http(metrics::request);
         }
+        config.requestLogger.http(RequestTrace::routed);
         config.routes.before(ctx -> {
             if (stopping.get()) {
                 throw stoppingProblem();

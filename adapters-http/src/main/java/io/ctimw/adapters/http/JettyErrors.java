@@ -30,6 +30,7 @@ final class JettyErrors extends ErrorHandler {
             // Jetty's message can quote the request; only the status phrase is safe to repeat.
             default -> new Problem("about:blank", reason, code, reason, Map.of());
         };
+        RequestTrace.problem(request, problem);
         EdgeAnswers.write(response, callback, json.write(problem.body()));
     }
 }

@@ -20,12 +20,14 @@ final class Routes {
     private final DocsHandlers docs = new DocsHandlers();
     private final Optional<MetricsPage> metrics;
     private final AdminHandlers admin;
+    private final RequestLogHandlers requestLog;
 
     /** @param metrics {@code GET /metrics}, when served on this port */
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
                   ControlHandlers control, HealthHandlers health, ErrorMapper errors, Optional<MetricsPage> metrics,
-                  AdminHandlers admin, AuditHandlers audit, SettingsHandlers settings) {
+                  AdminHandlers admin, AuditHandlers audit, SettingsHandlers settings, RequestLogHandlers requestLog) {
         this.metrics = metrics;
+        this.requestLog = requestLog;
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.events = events;
@@ -60,6 +62,10 @@ final class Routes {
         // Admin routes need a session; the core lets administrators only.
         if (audit != null) {
             routes.get(API + "/admin/audit", audit::list, Access.AGENT);
+        }
+        if (requestLog != null) {
+            routes.get(API + "/admin/requests", requestLog::requests, Access.AGENT);
+            routes.get(API + "/admin/stats/daily", requestLog::dailyStats, Access.AGENT);
         }
         if (settings != null) {
             routes.get(API + "/admin/settings", settings::list, Access.AGENT);

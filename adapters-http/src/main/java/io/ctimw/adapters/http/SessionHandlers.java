@@ -27,6 +27,7 @@ final class SessionHandlers {
     /** {@code POST /api/v1/login}. */
     public void login(Context ctx) {
         LoginRequest request = LoginRequest.from(json.parseObject(bodies.readJson(ctx)));
+        RequestTrace.attemptedLogin(ctx, request.login());
         LoginResult result;
         try {
             result = auth.login(request.login(), request.password(), ctx.ip());

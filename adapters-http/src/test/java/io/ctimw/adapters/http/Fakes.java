@@ -32,6 +32,13 @@ import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.InvalidSettingException;
 import io.ctimw.core.port.in.ReadinessUseCase;
+import io.ctimw.core.model.ApiRequest;
+import io.ctimw.core.model.DailyReport;
+import io.ctimw.core.model.LoggedRequest;
+import io.ctimw.core.model.RequestLogQuery;
+import io.ctimw.core.model.StatsQuery;
+import io.ctimw.core.port.in.AccessDeniedException;
+import io.ctimw.core.port.in.RequestLogUseCase;
 import io.ctimw.core.port.in.SettingsUseCase;
 import java.time.Instant;
 import java.util.List;
@@ -323,6 +330,40 @@ final class Fakes {
     private static void denyIf(boolean deny) {
         if (deny) {
             throw new AccessDeniedException("role admin");
+        }
+    }
+
+    /** Records every logged request and every admin query; refuses the reads unless {@code admin}. */
+    static final class RequestLog implements RequestLogUseCase {
+        final List<ApiRequest> recorded = new CopyOnWriteArrayList<>();
+        final List<Object> queries = new CopyOnWriteArrayList<>();
+        volatile boolean admin = true;
+        volatile List<LoggedRequest> page = List.of();
+
+        @Override
+        public void record(ApiRequest request) {
+            recorded.add(request);
+        }
+
+        @Override
+        public List<LoggedRequest> requests(Session caller, RequestLogQuery query) {
+            requireAdmin();
+            queries.add(query);
+            return page;
+        }
+
+        @Override
+        public DailyReport dailyStatistics(Session caller, StatsQuery query) {
+            requireAdmin();
+            queries.add(query);
+            return new DailyReport(query.from(), query.to(), query.zone(), query.login(), List.of(new DailyReport.Day(
+                    query.from(), DailyReport.Tally.NONE.plus(200, 3).plus(403, 1), List.of())));
+        }
+
+        private void requireAdmin() {
+            if (!admin) {
+                throw new AccessDeniedException("role admin");
+            }
         }
     }
 }

@@ -28,6 +28,7 @@ final class TestServer implements AutoCloseable {
     final java.util.List<Object> unblocked = throttle.unblocked;
     final Fakes.AdminUsers users = new Fakes.AdminUsers();
     final Fakes.AdminSessions sessions = new Fakes.AdminSessions();
+    final Fakes.RequestLog requestLog = new Fakes.RequestLog();
     final HttpApi api;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,7 +44,7 @@ final class TestServer implements AutoCloseable {
     TestServer(UnaryOperator<HttpSettings> settings, HttpMetrics metrics) {
         HttpSettings base = HttpSettings.defaults().withAddress("127.0.0.1", 0).withMaxBodyBytes(4096);
         api = new HttpApi(settings.apply(base), auth, events, control, readiness, metrics,
-                new AdminUseCases(users, sessions, audit, this.settings, throttle)).start();
+                new AdminUseCases(users, sessions, audit, this.settings, throttle, requestLog)).start();
     }
 
     HttpRequest.Builder request(String path) {

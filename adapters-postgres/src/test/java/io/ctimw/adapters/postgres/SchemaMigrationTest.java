@@ -158,6 +158,28 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void v5TheRequestLogAppliesOnAV3DatabaseWithUsersAndEventsAndKeepsThem() {
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:db/migration").target("3").load().migrate();
+        Jdbi v3 = Jdbi.create(db.jdbcUrl(), db.user(), db.password());
+        v3.useHandle(h -> {
+            h.execute("insert into users (login, password_hash, enabled, created_at) values ('alice', 'hash', true, now())");
+            h.execute("insert into events (login, name, payload, received_at)"
+                    + " values ('alice', 'Before', '{\"name\":\"Before\"}', '2026-03-01T08:00:00Z')");
+        });
+
+        JdbiRequestLogStore log = new JdbiRequestLogStore(db.database().jdbi()); // start: migrates
+        log.append(List.of(), List.of());
+
+        int kept = db.jdbi().withHandle(h -> h.createQuery(
+                "select (select count(*) from users) + (select count(*) from events)"
+                        + " + (select count(*) from request_log) + (select count(*) from request_counts)")
+                .mapTo(Integer.class).one());
+        assertEquals(2, kept, "the user and the event are kept, the new tables start empty");
+    }
+
+
+    @Test
     void aSchemaWrittenByANewerReleaseIsRefusedWithOneLineSayingWhy() {
         db.database(); // migrated to this release's latest version
         db.jdbi().useHandle(h -> h.execute("insert into flyway_schema_history (installed_rank, version, description,"

@@ -7,6 +7,7 @@ import io.ctimw.adapters.http.HttpSettings;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.model.ThrottlePolicy;
+import io.ctimw.core.model.RequestLogSettings;
 import java.time.Duration;
 
 /** Maps the operator's settings file onto each adapter's and the core's own settings types. */
@@ -29,10 +30,16 @@ final class AdapterSettings {
                             s.sessions().touchInterval(), s.sessions().maxConcurrentLogins()),
                     s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(),
                     s.events().retention(), s.events().readerThreads(), s.users().defaultGrants(),
-                    s.audit().retention(), throttle, s.requestLogRetention(), t.maxTracked());
+                    s.audit().retention(), throttle, s.requestLog().retention(), t.maxTracked());
         } catch (IllegalArgumentException e) {
             throw new ConfigException.BadValue("users.default-grants", e.getMessage());
         }
+    }
+
+    /** The retentions are read at each housekeeping round: a live setting may hand other suppliers. */
+    static RequestLogSettings requestLogSettings(MiddlewareSettings s) {
+        MiddlewareSettings.RequestLog r = s.requestLog();
+        return new RequestLogSettings(r.enabled(), r.queueCapacity(), r.batchSize(), r::retention, r::statsRetention);
     }
 
     static HttpSettings httpSettings(MiddlewareSettings s) {

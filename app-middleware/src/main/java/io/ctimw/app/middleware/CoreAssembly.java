@@ -5,6 +5,7 @@ import io.ctimw.adapters.postgres.BcryptPasswordHasher;
 import io.ctimw.adapters.postgres.CpuBoundedHasher;
 import io.ctimw.adapters.postgres.JdbiAuditArchive;
 import io.ctimw.adapters.postgres.JdbiEventStore;
+import io.ctimw.adapters.postgres.JdbiRequestLogStore;
 import io.ctimw.adapters.postgres.JdbiSessionStore;
 import io.ctimw.adapters.postgres.JdbiSettingStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
@@ -45,7 +46,8 @@ final class CoreAssembly {
     static CoreServices core(MiddlewareSettings s, Jdbi jdbi, Extras extras, JdbiAuditArchive archive) {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi),
                 extras.events(), extras.cti(), passwordHasher(s), TokenGenerator.secureRandom(), Clock.systemUTC(),
-                extras.audit(), archive, new JdbiSettingStore(jdbi), extras.intake()), AdapterSettings.coreSettings(s));
+                extras.audit(), archive, new JdbiSettingStore(jdbi), extras.intake()), AdapterSettings.coreSettings(s),
+                new JdbiRequestLogStore(jdbi), AdapterSettings.requestLogSettings(s));
     }
 
     /** The intake log, stamped for this database; a folder it cannot write stops the start with one line. */

@@ -70,6 +70,7 @@ public final class MiddlewareApp implements AutoCloseable {
             HttpApi http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(),
                     core.control(), core.readiness(), telemetry.http(core.monitoring()),
                     core.admin());
+            stops.add("request log", core::drainRequestLog); // runs after the intake stopped: the log is complete
             port.close();
             startHttp(http, s.http());
             stops.add("http intake", http::stop);
@@ -143,7 +144,8 @@ public final class MiddlewareApp implements AutoCloseable {
 
     /**
      * The stop (also the JVM's shutdown hook), newest part first: housekeeping, the HTTP intake (new
-     * requests and waiting long-polls get 503), metrics, the CTI link and the event journal (every
+     * requests and waiting long-polls get 503), the request log's queue (every request has its answer),
+     * metrics, the CTI link and the event journal (every
      * queued event is stored), the audit trail, the intake log, then the database.
      */
     @Override

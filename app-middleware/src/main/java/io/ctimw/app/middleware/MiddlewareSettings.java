@@ -12,7 +12,7 @@ import java.util.Set;
 /** The middleware's configuration, read once from HOCON into plain values and checked. */
 public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, int bcryptCost, Events events,
                                  Duration housekeepingInterval, Users users, Metrics metrics, Audit audit,
-                                 LoginThrottle loginThrottle, Duration requestLogRetention) {
+                                 LoginThrottle loginThrottle, RequestLog requestLog) {
 
     /** Agent-facing HTTP. */
     public record Http(String host, int port, long maxBodyBytes, boolean cookieSecure, int retryAfterSeconds,
@@ -54,6 +54,10 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
     /** Failed logins that lock a login or an address (see reference.conf). */
     public record LoginThrottle(int maxFailures, int maxFailuresPerAddress, Duration window, int maxTracked) {}
 
+    /** The request log and the counters of the daily statistics. */
+    public record RequestLog(boolean enabled, Duration retention, Duration statsRetention, int queueCapacity,
+                             int batchSize) {}
+
     /** Event storage and delivery. */
     public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads, Intake intake) {}
 
@@ -93,7 +97,9 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                 new LoginThrottle(range(c, "login-throttle.max-failures", 1, 100_000),
                         range(c, "login-throttle.max-failures-per-address", 1, 100_000),
                         duration(c, "login-throttle.window"), range(c, "login-throttle.max-tracked", 1, 10_000_000)),
-                duration(c, "request-log.retention"));
+                new RequestLog(c.getBoolean("request-log.enabled"), duration(c, "request-log.retention"),
+                        duration(c, "request-log.stats-retention"), range(c, "request-log.queue-capacity", 1, 10_000_000),
+                        range(c, "request-log.batch-size", 1, 100_000)));
         if (s.db().url().isBlank() == false && !s.db().url().startsWith("jdbc:postgresql:")) {
             throw new ConfigException.BadValue("db.url", "must be a jdbc:postgresql: URL or empty for the embedded database");
         }

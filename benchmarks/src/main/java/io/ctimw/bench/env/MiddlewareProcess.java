@@ -38,10 +38,11 @@ public final class MiddlewareProcess implements AutoCloseable {
     }
 
     /** Writes the config, starts the jar and returns once {@code /ready} answers 200. */
-    public static MiddlewareProcess start(Path jar, Workspace ws, BenchDatabase db, String ctiUrl) throws Exception {
+    public static MiddlewareProcess start(Path jar, Workspace ws, BenchDatabase db, String ctiUrl, boolean requestLog)
+            throws Exception {
         int port = freePort();
         Path config = ws.resolve("middleware.conf");
-        Files.writeString(config, config(port, db, ctiUrl, ws.resolve("intake")));
+        Files.writeString(config, config(port, db, ctiUrl, ws.resolve("intake")) + "request-log.enabled = " + requestLog + "\n");
         Path log = ws.resolve("middleware.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -8,7 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.IntSupplier;
 
-/** Periodic chores: expire idle sessions, drop events and audit entries past retention, write delivery positions behind. */
+/**
+ * Periodic chores: expire idle sessions; drop events, audit entries and request log lines past their
+ * retention; write delivery positions behind. Each kind of chore fails on its own: a failure of one
+ * does not keep the others from running (nor their tables from growing).
+ */
 public final class Housekeeping implements MaintenanceUseCase {
     private static final System.Logger LOG = System.getLogger(Housekeeping.class.getName());
 
@@ -19,10 +23,15 @@ public final class Housekeeping implements MaintenanceUseCase {
     private final Duration retention;
     private final AuditArchive audit;
     private final Duration auditRetention;
+    private final IntSupplier purgeRequests;
 
-    /** @param expireSessions ends sessions past their timeouts (releasing their phones); returns how many */
+    /**
+     * @param expireSessions ends sessions past their timeouts (releasing their phones); returns how many
+     * @param audit the stored audit trail, or null when there is none
+     * @param purgeRequests deletes request log lines past their retention; returns how many
+     */
     public Housekeeping(IntSupplier expireSessions, DeliveryPositions positions, EventStore events, Clock clock,
-                        Duration retention, AuditArchive audit, Duration auditRetention) {
+                        Duration retention, AuditArchive audit, Duration auditRetention, IntSupplier purgeRequests) {
         this.expireSessions = expireSessions;
         this.positions = positions;
         this.events = events;
@@ -30,33 +39,53 @@ public final class Housekeeping implements MaintenanceUseCase {
         this.retention = retention;
         this.audit = audit;
         this.auditRetention = auditRetention;
+        this.purgeRequests = purgeRequests;
+    }
+
+    public Housekeeping(IntSupplier expireSessions, DeliveryPositions positions, EventStore events, Clock clock,
+                        Duration retention, AuditArchive audit, Duration auditRetention) {
+        this(expireSessions, positions, events, clock, retention, audit, auditRetention, () -> 0);
+    }
+
+    public Housekeeping(IntSupplier expireSessions, DeliveryPositions positions, EventStore events, Clock clock,
+                        Duration retention, IntSupplier purgeRequests) {
+        this(expireSessions, positions, events, clock, retention, null, null, purgeRequests);
+    }
+
+    public Housekeeping(IntSupplier expireSessions, DeliveryPositions positions, EventStore events, Clock clock,
+                        Duration retention) {
+        this(expireSessions, positions, events, clock, retention, null, null, () -> 0);
     }
 
     /** One round; failures are logged and the next round tries again. */
     @Override
     public void housekeeping() {
-        try {
+        chore("sessions and events", () -> {
             int expired = expireSessions.getAsInt();
             int purged = events.deleteReceivedBefore(clock.instant().minus(retention));
             if (expired > 0 || purged > 0) {
                 LOG.log(Level.INFO, "housekeeping: {0} sessions expired, {1} events past retention deleted",
                         expired, purged);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "housekeeping round failed: {0}", e.toString());
+        });
+        if (audit != null) {
+            chore("audit retention", () -> report("audit entries",
+                    audit.deleteRecordedBefore(clock.instant().minus(auditRetention))));
         }
-        pruneAudit();
+        chore("request log retention", () -> report("request log lines", purgeRequests.getAsInt()));
     }
 
-    // Apart from the round above, so a failure there does not keep the audit trail growing (and vice versa).
-    private void pruneAudit() {
+    private static void report(String what, int deleted) {
+        if (deleted > 0) {
+            LOG.log(Level.INFO, "housekeeping: {0} {1} past retention deleted", deleted, what);
+        }
+    }
+
+    private static void chore(String name, Runnable chore) {
         try {
-            int pruned = audit.deleteRecordedBefore(clock.instant().minus(auditRetention));
-            if (pruned > 0) {
-                LOG.log(Level.INFO, "housekeeping: {0} audit entries past retention deleted", pruned);
-            }
+            chore.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "housekeeping: audit retention failed this round: {0}", e.toString());
+            LOG.log(Level.WARNING, "housekeeping: {0} failed this round: {1}", name, e.toString());
         }
     }
 
