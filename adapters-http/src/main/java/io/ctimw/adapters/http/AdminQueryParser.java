@@ -63,8 +63,9 @@ final class AdminQueryParser {
         LocalDate to = p.get("to", LocalDate::parse, LocalDate.ofInstant(now, zone));
         LocalDate from = p.get("from", LocalDate::parse, to.minusDays(DEFAULT_DAYS - 1));
         String group = p.get("group", g -> g, "");
-        Set<String> groups = Set.of(group.isEmpty() ? new String[0] : group.split(",", -1));
-        if (!Set.of("login", "method").containsAll(groups)) {
+        List<String> parts = group.isEmpty() ? List.of() : List.of(group.split(",", -1));
+        Set<String> groups = new java.util.HashSet<>(parts);
+        if (groups.size() != parts.size() || !Set.of("login", "method").containsAll(groups)) {
             throw bad("group", "group must be login, method or login,method");
         }
         Login login = p.get("login", Login::new, null);
@@ -73,6 +74,8 @@ final class AdminQueryParser {
         } catch (IllegalArgumentException e) { // the message starts with the parameter at fault
             String name = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(':')));
             throw bad(name.isEmpty() ? "to" : name, e.getMessage());
+        } catch (DateTimeException e) { // a date at the very end of what LocalDate holds: no day follows it
+            throw bad("to", "query parameter 'to' is out of range: " + hint("to"));
         }
     }
 

@@ -123,9 +123,10 @@ class RequestLogTest {
         List<String> cases = List.of("requests?status=99", "requests?status=6xx", "requests?limit=0", "requests?limit=1001",
                 "requests?from=yesterday", "requests?before=abc", "requests?login=a%20b", "requests?token=x",
                 "stats/daily?tz=Mars/Base", "stats/daily?tz=Asia/Kolkata", "stats/daily?from=2026-13-01",
-                "stats/daily?group=status", "stats/daily?from=2026-03-02&to=2026-03-01", "requests?limit=5&limit=6");
+                "stats/daily?group=status", "stats/daily?from=2026-03-02&to=2026-03-01", "requests?limit=5&limit=6",
+                "stats/daily?group=login,login", "stats/daily?group=,", "stats/daily?from=%2B999999999-12-30&to=%2B999999999-12-31");
         List<String> named = List.of("status", "status", "limit", "limit", "from", "before", "login", "token", "tz", "tz",
-                "from", "group", "to", "limit");
+                "from", "group", "to", "limit", "group", "group", "to");
         for (int i = 0; i < cases.size(); i++) {
             JsonNode problem = assertProblem(server.get("/api/v1/admin/" + cases.get(i)), 400, "bad-request");
             assertEquals(named.get(i), problem.path("parameter").asText(), cases.get(i));
