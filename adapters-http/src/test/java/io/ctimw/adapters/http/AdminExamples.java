@@ -1,8 +1,10 @@
 package io.ctimw.adapters.http;
 
+import io.ctimw.core.model.ApiRequest;
 import io.ctimw.core.model.AuditAction;
 import io.ctimw.core.model.AuditEntry;
 import io.ctimw.core.model.AuditPage;
+import io.ctimw.core.model.LoggedRequest;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.StoredAuditEntry;
 import java.net.http.HttpRequest;
@@ -23,6 +25,9 @@ final class AdminExamples {
     private static final String AUDIT = Routes.API + "/admin/audit";
     private static final String SETTINGS = Routes.API + "/admin/settings";
     private static final String THROTTLE = Routes.API + "/admin/login-throttle/{login}";
+    private static final String REQUESTS = Routes.API + "/admin/requests";
+    private static final String STATS = Routes.API + "/admin/stats/daily";
+    private static final String CONTROL_PATH = Routes.API + "/control";
     private static final String NEW_USER = "{\"login\":\"agent9\",\"password\":\"a-long-password\","
             + "\"grants\":[\"events\",\"control:Answer\",\"control:Hangup\"]}";
 
@@ -39,6 +44,8 @@ final class AdminExamples {
         sessions();
         audit();
         settings();
+        requestLog();
+        dailyStats();
         denied();
     }
 
@@ -99,6 +106,34 @@ final class AdminExamples {
         send.accept(THROTTLE, server.authed(Routes.API + "/admin/login-throttle/" + "a".repeat(65)).DELETE());
     }
 
+    private void requestLog() {
+        get(REQUESTS, REQUESTS);
+        Instant at = Instant.parse("2026-11-29T17:02:11.482113Z");
+        server.requestLog.page = List.of(
+                new LoggedRequest(812, at, new ApiRequest(new Login("agent1"), null, "10.0.0.7", "POST",
+                        CONTROL_PATH, true, "Hold", 403, "forbidden", 3)),
+                new LoggedRequest(811, at.minusSeconds(5), new ApiRequest(null, new Login("agent2"), "10.0.0.8", "POST",
+                        Routes.API + "/login", true, null, 401, "login-rejected", 212)));
+        get(REQUESTS, REQUESTS + "?login=agent1&status=4xx&from=2026-11-29T17:00:00Z&to=2026-11-29T18:00:00Z&limit=2"
+                + "&before=1795971800000000-900");
+        server.requestLog.page = List.of();
+        for (String bad : List.of("colour=red", "login=no%20spaces", "status=4x", "status=600", "from=2026-11-29",
+                "from=2026-11-29T18:00:00Z&to=2026-11-29T17:00:00Z", "limit=0", "limit=1001", "before=812",
+                "limit=1&limit=2", "login=")) {
+            get(REQUESTS, REQUESTS + "?" + bad);
+        }
+    }
+
+    private void dailyStats() {
+        get(STATS, STATS);
+        get(STATS, STATS + "?from=2026-11-28&to=2026-11-29&login=agent1&tz=Europe/Moscow&group=login,method");
+        for (String bad : List.of("colour=red", "from=2026-11-29T00:00:00Z", "from=2026-11-30&to=2026-11-29",
+                "from=2025-01-01&to=2026-11-29", "tz=Mars/Olympus", "tz=Asia/Kolkata", "group=day",
+                "login=no%20spaces", "group=")) {
+            get(STATS, STATS + "?" + bad);
+        }
+    }
+
     /** Every admin route as a non-administrator asks it. */
     private void denied() {
         server.users.deny = true;
@@ -106,6 +141,7 @@ final class AdminExamples {
         server.audit.deny = true;
         server.settings.deny = true;
         server.throttle.deny = true;
+        server.requestLog.admin = false;
         get(USERS, USERS);
         send.accept(USERS, body(USERS, "POST", NEW_USER));
         get(USER, USERS + "/agent1");
@@ -116,6 +152,8 @@ final class AdminExamples {
         get(SETTINGS, SETTINGS);
         send.accept(SETTINGS, body(SETTINGS, "PATCH", "{\"cti.allowed-states\":[\"normal\"]}"));
         send.accept(THROTTLE, server.authed(Routes.API + "/admin/login-throttle/agent2").DELETE());
+        get(REQUESTS, REQUESTS);
+        get(STATS, STATS);
         send.accept(USERS, server.request(USERS).GET());
     }
 

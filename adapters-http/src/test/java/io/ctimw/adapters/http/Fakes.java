@@ -356,8 +356,11 @@ final class Fakes {
         public DailyReport dailyStatistics(Session caller, StatsQuery query) {
             requireAdmin();
             queries.add(query);
+            List<DailyReport.Group> groups = !query.byLogin() && !query.byMethod() ? List.of()
+                    : List.of(new DailyReport.Group(query.byLogin() ? new Login("agent1") : null,
+                            query.byMethod() ? "control:Hold" : null, DailyReport.Tally.NONE.plus(403, 1)));
             return new DailyReport(query.from(), query.to(), query.zone(), query.login(), List.of(new DailyReport.Day(
-                    query.from(), DailyReport.Tally.NONE.plus(200, 3).plus(403, 1), List.of())));
+                    query.from(), DailyReport.Tally.NONE.plus(200, 3).plus(403, 1), groups)));
         }
 
         private void requireAdmin() {
