@@ -24,7 +24,7 @@ final class AdminParts {
                  RequestLogUseCase requestLog) {}
 
     static AdminUseCases build(CoreServices.Ports ports, Needs n) {
-        return new AdminUseCases(
+        return AdminUseCases.of(
                 new AdminUsers(n.access(), ports.users(), n.users(), n.catalog(), ports.clock(), n.idleTimeout(),
                         ports.audit()),
                 new AdminSessions(n.access(), ports.sessions(), n.cache(), n.authentication(), ports.events(),

@@ -44,7 +44,7 @@ final class TestServer implements AutoCloseable {
     TestServer(UnaryOperator<HttpSettings> settings, HttpMetrics metrics) {
         HttpSettings base = HttpSettings.defaults().withAddress("127.0.0.1", 0).withMaxBodyBytes(4096);
         api = new HttpApi(settings.apply(base), auth, events, control, readiness, metrics,
-                new AdminUseCases(users, sessions, audit, this.settings, throttle, requestLog)).start();
+                AdminUseCases.of(users, sessions, audit, this.settings, throttle, requestLog)).start();
     }
 
     HttpRequest.Builder request(String path) {

@@ -1,12 +1,32 @@
 package io.ctimw.core.port.in;
 
 /**
- * Everything the admin API offers, one use case per part. Each method takes the caller's session and
- * lets administrators only (the core decides, not the adapter). A part left null is not offered.
+ * Everything the admin API offers, one use case per part. Each method of those takes the caller's session
+ * and lets administrators only (the core decides, not the adapter). A part that is null is not offered.
  * The request log also takes every answered API request (recording needs no administrator).
  */
-public record AdminUseCases(AdminUsersUseCase users, AdminSessionsUseCase sessions, AuditUseCase audit,
-                            SettingsUseCase settings, LoginThrottleUseCase loginThrottle, RequestLogUseCase requestLog) {
+public interface AdminUseCases {
     /** No admin API at all (and no request log). */
-    public static final AdminUseCases NONE = new AdminUseCases(null, null, null, null, null, null);
+    AdminUseCases NONE = of(null, null, null, null, null, null);
+
+    AdminUsersUseCase users();
+
+    AdminSessionsUseCase sessions();
+
+    AuditUseCase audit();
+
+    SettingsUseCase settings();
+
+    LoginThrottleUseCase loginThrottle();
+
+    RequestLogUseCase requestLog();
+
+    static AdminUseCases of(AdminUsersUseCase users, AdminSessionsUseCase sessions, AuditUseCase audit,
+                            SettingsUseCase settings, LoginThrottleUseCase loginThrottle, RequestLogUseCase requestLog) {
+        return new Parts(users, sessions, audit, settings, loginThrottle, requestLog);
+    }
+
+    /** The parts as given. */
+    record Parts(AdminUsersUseCase users, AdminSessionsUseCase sessions, AuditUseCase audit, SettingsUseCase settings,
+                 LoginThrottleUseCase loginThrottle, RequestLogUseCase requestLog) implements AdminUseCases {}
 }
