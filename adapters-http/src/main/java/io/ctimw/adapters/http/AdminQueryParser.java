@@ -61,7 +61,7 @@ final class AdminQueryParser {
         AdminQueryParser p = new AdminQueryParser(params, STATS);
         ZoneId zone = p.get("tz", ZoneId::of, ZoneOffset.UTC);
         LocalDate to = p.get("to", LocalDate::parse, LocalDate.ofInstant(now, zone));
-        LocalDate from = p.get("from", LocalDate::parse, to.minusDays(DEFAULT_DAYS - 1));
+        LocalDate from = params.containsKey("from") ? p.get("from", LocalDate::parse, null) : defaultFrom(to);
         String group = p.get("group", g -> g, "");
         List<String> parts = group.isEmpty() ? List.of() : List.of(group.split(",", -1));
         Set<String> groups = new java.util.HashSet<>(parts);
@@ -75,6 +75,15 @@ final class AdminQueryParser {
             String name = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(':')));
             throw bad(name.isEmpty() ? "to" : name, e.getMessage());
         } catch (DateTimeException e) { // a date at the very end of what LocalDate holds: no day follows it
+            throw bad("to", "query parameter 'to' is out of range: " + hint("to"));
+        }
+    }
+
+    /** The first day of the default range ending at {@code to}; a 'to' at the start of the calendar has none. */
+    private static LocalDate defaultFrom(LocalDate to) {
+        try {
+            return to.minusDays(DEFAULT_DAYS - 1);
+        } catch (DateTimeException e) {
             throw bad("to", "query parameter 'to' is out of range: " + hint("to"));
         }
     }

@@ -124,9 +124,9 @@ class RequestLogTest {
                 "requests?from=yesterday", "requests?before=abc", "requests?login=a%20b", "requests?token=x",
                 "stats/daily?tz=Mars/Base", "stats/daily?tz=Asia/Kolkata", "stats/daily?from=2026-13-01",
                 "stats/daily?group=status", "stats/daily?from=2026-03-02&to=2026-03-01", "requests?limit=5&limit=6",
-                "stats/daily?group=login,login", "stats/daily?group=,", "stats/daily?from=%2B999999999-12-30&to=%2B999999999-12-31");
+                "stats/daily?group=login,login", "stats/daily?group=,", "stats/daily?from=%2B999999999-12-30&to=%2B999999999-12-31", "stats/daily?to=-999999999-01-01");
         List<String> named = List.of("status", "status", "limit", "limit", "from", "before", "login", "token", "tz", "tz",
-                "from", "group", "to", "limit", "group", "group", "to");
+                "from", "group", "to", "limit", "group", "group", "to", "to");
         for (int i = 0; i < cases.size(); i++) {
             JsonNode problem = assertProblem(server.get("/api/v1/admin/" + cases.get(i)), 400, "bad-request");
             assertEquals(named.get(i), problem.path("parameter").asText(), cases.get(i));

@@ -75,7 +75,11 @@ public final class MiddlewareApp implements AutoCloseable {
             startHttp(http, s.http());
             stops.add("http intake", http::stop);
             telemetry.startServer();
-            stops.add("housekeeping", housekeeping(s, core)::shutdownNow);
+            ScheduledExecutorService chores = housekeeping(s, core);
+            stops.add("housekeeping", () -> { // a purge under way finishes before the database goes
+                chores.shutdownNow();
+                chores.awaitTermination(5, TimeUnit.SECONDS);
+            });
             LOG.info("cti-middleware ready: http://{}:{} (CTI {}, database {})", s.http().host(), http.port(),
                     s.cti().url(), s.db().embedded() ? "embedded in " + s.db().embeddedDir()
                             : PostgresSettings.redactedUrl(s.db().url()));

@@ -35,7 +35,7 @@ class EmbeddedDatabaseFaultsTest {
         dataDir = Files.createTempDirectory("faults-postgres");
         cti = CtiSimulator.builder().operators("agent1").build().start();
         mw = new MiddlewareHarness(MiddlewareApp.start(MiddlewareHarness.settings("", "postgres", "", cti.url(),
-                Map.of("db.embedded.dir", dataDir.toString(), "db.embedded.fsync", false)))).withAgents("agent1");
+                Map.of("db.embedded.dir", dataDir.resolve("postgres").toString(), "db.embedded.fsync", false)))).withAgents("agent1");
         Await.until(() -> ready() == 200, RECOVERY, "the middleware did not become ready");
     }
 

@@ -41,8 +41,11 @@ public final class UserDirectory {
         }
         try {
             Optional<User> user = store.find(login);
-            entries.put(login, new Entry(user, now));
-            return user;
+            Entry fresh = new Entry(user, now);
+            // Only if nobody changed the entry meanwhile: a change applied by changed() while we were reading
+            // the store is newer than what we read, and must not be overwritten by it.
+            boolean stored = entry == null ? entries.putIfAbsent(login, fresh) == null : entries.replace(login, entry, fresh);
+            return stored ? user : entries.get(login).user();
         } catch (StoreUnavailableException e) {
             if (entry != null) {
                 return entry.user();

@@ -68,9 +68,12 @@ public final class AuthenticationService implements AuthenticationUseCase {
         Optional<Duration> locked = throttle.lockedFor(login, clientAddress);
         if (locked.isPresent()) {
             LoginResult.Throttled throttled = new LoginResult.Throttled(locked.get());
-            LOG.log(Level.INFO, "login of {0} throttled for {1} s", login, throttled.retryAfterSeconds());
-            audit.record(AuditEntry.event(clock.instant(), AuditAction.LOGIN_THROTTLED, null, clientAddress,
-                    login.value(), "too many failed logins; retry after " + throttled.retryAfterSeconds() + " s"));
+            if (throttle.firstRefusal(login, clientAddress)) { // once per lock: a flood cannot flood the trail
+                LOG.log(Level.INFO, "login of {0} throttled for {1} s", login, throttled.retryAfterSeconds());
+                audit.record(AuditEntry.event(clock.instant(), AuditAction.LOGIN_THROTTLED, null, clientAddress,
+                        login.value(), "too many failed logins; retry after " + throttled.retryAfterSeconds()
+                                + " s (later attempts during this lock are refused without another entry)"));
+            }
             return throttled;
         }
         PasswordCheck.Outcome checked = passwords.check(login, password);

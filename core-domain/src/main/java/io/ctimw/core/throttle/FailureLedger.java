@@ -22,6 +22,8 @@ final class FailureLedger {
         int strikes;
         Instant lockedUntil;
         Instant lastEvent;
+        /** The lock whose first refusal was reported: later refusals of the same lock are not. */
+        Instant reportedLock;
     }
 
     private final int capacity;
@@ -41,6 +43,16 @@ final class FailureLedger {
             return Optional.empty();
         }
         return Optional.of(Duration.between(now, e.lockedUntil));
+    }
+
+    /** True once per lock of {@code key}: for the first attempt refused by it (so a flood is reported once). */
+    synchronized boolean firstRefusal(String key, Instant now, Duration window) {
+        Entry e = current(key, now, window);
+        if (e == null || e.lockedUntil == null || !now.isBefore(e.lockedUntil) || e.lockedUntil.equals(e.reportedLock)) {
+            return false;
+        }
+        e.reportedLock = e.lockedUntil;
+        return true;
     }
 
     /**

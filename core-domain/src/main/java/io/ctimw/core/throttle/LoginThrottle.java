@@ -41,6 +41,17 @@ public final class LoginThrottle {
         return byLogin.isPresent() ? byLogin : byAddress;
     }
 
+    /**
+     * Whether a refused attempt is the first its lock refused (of the login's lock, or else the address's):
+     * only those are logged and audited, so hammering a locked login cannot flood the log or the audit trail.
+     */
+    public boolean firstRefusal(Login login, String address) {
+        Duration window = policy.get().window();
+        boolean byLogin = logins.firstRefusal(login.value(), clock.instant(), window);
+        boolean byAddress = address != null && addresses.firstRefusal(address, clock.instant(), window);
+        return byLogin || byAddress;
+    }
+
     /** Counts a wrong password (or unknown or disabled login) against the login and the address. */
     public void failed(Login login, String address) {
         ThrottlePolicy p = policy.get();

@@ -62,6 +62,20 @@ class LoginThrottleTest {
     }
 
     @Test
+    void hammeringALockedLoginIsAuditedOncePerLock() {
+        fail(AGENT1, 5, HOME);
+        for (int i = 0; i < 50; i++) {
+            throttled(attempt(AGENT1, "wrong-password", HOME));
+        }
+        assertEquals(1, f.audit.of(AuditAction.LOGIN_THROTTLED).size(), "one entry for the whole lock");
+        f.clock.advance(Duration.ofMinutes(15)); // the lock has passed
+        fail(AGENT1, 1, HOME); // locks again, twice as long
+        throttled(attempt(AGENT1, CoreFixture.PASSWORD, HOME));
+        throttled(attempt(AGENT1, CoreFixture.PASSWORD, HOME));
+        assertEquals(2, f.audit.of(AuditAction.LOGIN_THROTTLED).size(), "the next lock is reported again");
+    }
+
+    @Test
     void theLockCountsDownAFailureRightAfterItDoublesTheNextAndASuccessForgetsTheSeries() {
         fail(AGENT1, 5, HOME);
         f.clock.advance(Duration.ofMinutes(10));

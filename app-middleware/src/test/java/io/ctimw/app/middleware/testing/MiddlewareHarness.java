@@ -42,7 +42,7 @@ public final class MiddlewareHarness implements AutoCloseable {
         values.put("cti.reconnect-max", "300ms");
         values.put("security.bcrypt-cost", 4);
         values.put("events.reader-threads", 2);
-        if (!jdbcUrl.isEmpty()) { // the embedded database keeps its intake log next to its own (temporary) folder
+        if (!jdbcUrl.isEmpty()) { // the embedded database keeps its intake log next to its folder (give it its own parent)
             values.put("events.intake.dir", intakeDirFor(jdbcUrl));
         }
         values.putAll(extra);
