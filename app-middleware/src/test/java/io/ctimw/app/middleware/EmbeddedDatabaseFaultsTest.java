@@ -27,6 +27,11 @@ class EmbeddedDatabaseFaultsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static Path dataDir;
+
+    /** The database's folder; its intake log goes next to it, inside this test's own temp folder. */
+    private static Path pgDir() {
+        return dataDir.resolve("postgres");
+    }
     private static CtiSimulator cti;
     private static MiddlewareHarness mw;
 
@@ -35,7 +40,7 @@ class EmbeddedDatabaseFaultsTest {
         dataDir = Files.createTempDirectory("faults-postgres");
         cti = CtiSimulator.builder().operators("agent1").build().start();
         mw = new MiddlewareHarness(MiddlewareApp.start(MiddlewareHarness.settings("", "postgres", "", cti.url(),
-                Map.of("db.embedded.dir", dataDir.resolve("postgres").toString(), "db.embedded.fsync", false)))).withAgents("agent1");
+                Map.of("db.embedded.dir", pgDir().toString(), "db.embedded.fsync", false)))).withAgents("agent1");
         Await.until(() -> ready() == 200, RECOVERY, "the middleware did not become ready");
     }
 
@@ -47,7 +52,7 @@ class EmbeddedDatabaseFaultsTest {
 
     @Test
     void aFrozenDatabaseMakesReadinessAnswer503Fast() throws Exception {
-        List<Long> frozen = Postmaster.processes(dataDir);
+        List<Long> frozen = Postmaster.processes(pgDir());
         Postmaster.signal("STOP", frozen);
         try {
             // ready() gives up after 2 s, so a probe that hangs on the frozen server never counts as 503.
@@ -60,12 +65,12 @@ class EmbeddedDatabaseFaultsTest {
 
     @Test
     void aKilledDatabaseIsRestartedAndServesAgain() throws Exception {
-        long killed = Postmaster.pid(dataDir);
+        long killed = Postmaster.pid(pgDir());
         ProcessHandle.of(killed).orElseThrow().destroyForcibly(); // SIGKILL, as kill -9
 
-        Await.until(() -> Postmaster.pid(dataDir) != killed && ready() == 200, RECOVERY,
+        Await.until(() -> Postmaster.pid(pgDir()) != killed && ready() == 200, RECOVERY,
                 "the database did not come back by itself");
-        assertNotEquals(killed, Postmaster.pid(dataDir));
+        assertNotEquals(killed, Postmaster.pid(pgDir()));
         AgentHttp agent = mw.agent().login("agent1", MiddlewareHarness.PASSWORD); // needs the database
         assertEquals(200, agent.get("/api/v1/session").statusCode());
     }

@@ -29,6 +29,9 @@ public final class Postmaster {
 
     /** {@code kill -SIGNAL pids}, e.g. STOP to freeze the database and CONT to thaw it. */
     public static void signal(String signal, List<Long> pids) throws IOException, InterruptedException {
+        if (pids.isEmpty() || pids.stream().anyMatch(p -> p <= 0)) { // kill -STOP -1 would stop every process
+            throw new IllegalArgumentException("no such postmaster: " + pids);
+        }
         List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
         pids.forEach(p -> command.add(Long.toString(p)));
         int code = new ProcessBuilder(command).inheritIO().start().waitFor();
