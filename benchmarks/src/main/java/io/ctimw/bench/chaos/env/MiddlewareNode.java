@@ -46,10 +46,11 @@ public final class MiddlewareNode implements AutoCloseable {
                 http { host = "127.0.0.1", port = %d }
                 db.embedded.dir = "%s"
                 cti.url = "%s"
-                # every simulated client of the driver shares 127.0.0.1, and the malformed-request and
-                # auth probes fail dozens of logins on purpose: the address lock would turn the agents of
-                # the next probe away. The per-login lock stays at its default.
-                login-throttle.max-failures-per-address = 100000
+                # Every simulated client of the driver shares 127.0.0.1, and the malformed-request and auth
+                # probes fail dozens of logins on purpose (mutations of shared-1 among them): the login and
+                # address locks would turn the agents of the next probe away. Lifted, the login flood also
+                # measures the worst case: every wrong password is checked, none is refused by a lock.
+                login-throttle { max-failures = 100000, max-failures-per-address = 100000 }
                 """.formatted(port, dir.resolve("postgres"), ctiUrl));
         MiddlewareNode node = new MiddlewareNode(jar, dir, port);
         node.launch();

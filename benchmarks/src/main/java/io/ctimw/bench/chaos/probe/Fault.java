@@ -16,4 +16,15 @@ public interface Fault {
 
     /** Inflicts the fault and recovers from it; returns once the service should be whole again. */
     Recovery inflict(ChaosStack stack) throws Exception;
+
+    /**
+     * Whether the fault kills the middleware's end of the CTI connection without a close: the simulator then
+     * queues frames into a connection whose reader is already gone until it notices (the dying process's
+     * sockets close only when the kernel has torn it down). Those frames cannot be read by any middleware
+     * (the CTI protocol has no acknowledgements and keeps no history), so the target counts only what was
+     * queued before the fault struck.
+     */
+    default boolean killsTheReader() {
+        return false;
+    }
 }

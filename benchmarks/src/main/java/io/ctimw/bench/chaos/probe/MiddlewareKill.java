@@ -22,6 +22,11 @@ public final class MiddlewareKill implements Fault {
     }
 
     @Override
+    public boolean killsTheReader() {
+        return true;
+    }
+
+    @Override
     public Recovery inflict(ChaosStack stack) throws Exception {
         stack.middleware().kill9();
         Thread.sleep(1000);
@@ -32,8 +37,9 @@ public final class MiddlewareKill implements Fault {
         details.add("- Events the killed JVM had received but not stored, stored by the restart from its intake log: "
                 + (replayed < 0 ? "none (no replay line in its log)" : replayed) + ".");
         details.add("- What a SIGKILL can still lose is what the middleware had not read yet: frames in its socket's "
-                + "receive buffer and in the simulator's send queue (the CTI protocol has no acknowledgements and keeps "
-                + "no history). The driver counts those as lost: they were queued on the connection.");
+                + "receive buffer and in the simulator's send queue at the kill (counted as lost), and frames the "
+                + "simulator queued into the connection after the kill, before it noticed the peer was gone (counted "
+                + "apart: no process could read them).");
         return new Recovery(r.figures(), r.target(), r.met(), r.counts(), details);
     }
 }
