@@ -65,6 +65,27 @@ public final class JdbiUserStore implements UserStore {
     }
 
     @Override
+    public boolean replace(User expected, User changed) {
+        if (!expected.login().equals(changed.login())) {
+            throw new IllegalArgumentException("replace changes one user, not " + expected.login() + " into another");
+        }
+        return db.withHandle(h -> h.createUpdate("""
+                        update users set password_hash = :hash, enabled = :enabled, role = :role, grants = :grants
+                        where login = :login and password_hash = :oldHash and enabled = :oldEnabled
+                          and role = :oldRole and grants @> cast(:oldGrants as text[]) and grants <@ cast(:oldGrants as text[])""")
+                .bind("hash", changed.passwordHash())
+                .bind("enabled", changed.enabled())
+                .bind("role", changed.role().wireName())
+                .bindArray("grants", String.class, changed.grants().names())
+                .bind("login", changed.login().value())
+                .bind("oldHash", expected.passwordHash())
+                .bind("oldEnabled", expected.enabled())
+                .bind("oldRole", expected.role().wireName())
+                .bindArray("oldGrants", String.class, expected.grants().names())
+                .execute()) > 0;
+    }
+
+    @Override
     public void recordLogin(Login login, Instant at) {
         db.withHandle(h -> h.createUpdate("update users set last_login_at = :at where login = :login")
                 .bind("at", Timestamps.toDb(at))

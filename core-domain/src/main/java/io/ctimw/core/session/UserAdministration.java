@@ -23,6 +23,9 @@ import java.util.function.UnaryOperator;
  * user's sessions (blocked, new password) ends them here too, releasing the phone.
  */
 public final class UserAdministration implements UserAdministrationUseCase {
+    /** Edits in a row that another writer may overtake before this one gives up (it never has to in practice). */
+    private static final int MAX_ATTEMPTS = 16;
+
     private final UserStore users;
     private final SessionStore sessions;
     private final PasswordHasher hasher;
@@ -93,14 +96,19 @@ public final class UserAdministration implements UserAdministrationUseCase {
      * @return the user as changed, empty when there is no such user
      */
     Optional<User> change(Login login, UnaryOperator<User> edit, boolean endSessions) {
-        Optional<User> before = users.find(login);
-        if (before.isEmpty()) {
-            return Optional.empty();
-        }
-        User after = edit.apply(before.get());
-        if (!users.update(after)) {
-            return Optional.empty();
-        }
+        Optional<User> before;
+        User after;
+        int attempts = 0;
+        do { // compare-and-set: an edit made meanwhile elsewhere is read again and this one applied on top of it
+            if (++attempts > MAX_ATTEMPTS) {
+                throw new IllegalStateException("user " + login + " changed " + MAX_ATTEMPTS + " times during one edit");
+            }
+            before = users.find(login);
+            if (before.isEmpty()) {
+                return Optional.empty();
+            }
+            after = edit.apply(before.get());
+        } while (!users.replace(before.get(), after));
         directory.changed(after);
         if (after.enabled() && !before.get().enabled()) {
             unblocked.accept(login);

@@ -60,6 +60,19 @@ class UserAdministrationTest {
     }
 
     @Test
+    void anEditNeverUndoesOneMadeMeanwhileByAnotherWriter() {
+        admin.add(ALICE, new Password("correct horse"), Role.AGENT);
+        // another instance revokes every grant between this edit's read and its write
+        f.users.onNextReplace(() -> f.users.update(f.users.find(ALICE).orElseThrow().withGrants(Grants.NONE)));
+
+        assertTrue(admin.disable(ALICE));
+
+        User stored = f.users.find(ALICE).orElseThrow();
+        assertFalse(stored.enabled(), "this edit applied");
+        assertEquals(Grants.NONE, stored.grants(), "the other writer's edit kept, not overwritten by a stale read");
+    }
+
+    @Test
     void weakPasswordsAndDuplicatesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> admin.add(ALICE, new Password("short"), Role.AGENT));
         assertEquals(List.of(), added());

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * sessions are counted in the session store it is given, as the database counts the sessions table.
  */
 public final class InMemoryUserStore implements UserStore {
+    private volatile Runnable meanwhile;
     private final ConcurrentSkipListMap<Login, User> users = new ConcurrentSkipListMap<>();
     private final StoreOutage outage = new StoreOutage("user store");
     private final SessionStore sessions;
@@ -54,6 +55,30 @@ public final class InMemoryUserStore implements UserStore {
         outage.check();
         return users.computeIfPresent(user.login(), (l, u) -> new User(l, user.passwordHash(), user.enabled(),
                 u.createdAt(), user.role(), user.grants(), u.lastLoginAt())) != null;
+    }
+
+    /** Runs {@code meanwhile} once, inside the next {@link #replace}, before it compares: another writer's edit. */
+    public void onNextReplace(Runnable meanwhile) {
+        this.meanwhile = meanwhile;
+    }
+
+    @Override
+    public boolean replace(User expected, User changed) {
+        outage.check();
+        Runnable other = meanwhile;
+        meanwhile = null;
+        if (other != null) {
+            other.run();
+        }
+        boolean[] replaced = {false};
+        users.computeIfPresent(changed.login(), (l, u) -> {
+            boolean same = u.passwordHash().equals(expected.passwordHash()) && u.enabled() == expected.enabled()
+                    && u.role() == expected.role() && u.grants().equals(expected.grants());
+            replaced[0] = same;
+            return same ? new User(l, changed.passwordHash(), changed.enabled(), u.createdAt(), changed.role(),
+                    changed.grants(), u.lastLoginAt()) : u;
+        });
+        return replaced[0];
     }
 
     @Override

@@ -98,6 +98,21 @@ public abstract class UserStoreContract {
     }
 
     @Test
+    void replacingSucceedsOnlyWhileTheStoredUserIsTheExpectedOne() {
+        store.add(user("alice", "old-a", true));
+        store.recordLogin(new Login("alice"), T0.plusSeconds(60)); // a login is not a change an edit conflicts with
+        User read = store.find(new Login("alice")).orElseThrow();
+        User blocked = read.withEnabled(false);
+        User regranted = read.withGrants(Grants.of(Grant.control("Hold")));
+
+        assertTrue(store.replace(read, blocked), "the first of two edits of the same read wins");
+        assertFalse(store.replace(read, regranted), "the second would undo the block: refused");
+        assertEquals(blocked, store.find(new Login("alice")).orElseThrow());
+        assertFalse(store.replace(user("ghost", "h", true), user("ghost", "h2", true)));
+        assertEquals(Optional.empty(), store.find(new Login("ghost")));
+    }
+
+    @Test
     void updatingAnUnknownUserReportsFalseAndCreatesNothing() {
         assertFalse(store.update(user("ghost", "h", true)));
         store.recordLogin(new Login("ghost"), T0);

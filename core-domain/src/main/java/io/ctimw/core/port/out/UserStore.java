@@ -21,6 +21,13 @@ public interface UserStore {
      */
     boolean update(User user);
 
+    /**
+     * Like {@link #update}, but only while the stored password hash, enabled flag, role and grants are still
+     * those of {@code expected} (compare-and-set: a change made meanwhile by another administrator or another
+     * instance is never overwritten); @return false when the user is gone or was changed meanwhile
+     */
+    boolean replace(User expected, User changed);
+
     /** Remembers the time of the user's latest login. */
     void recordLogin(Login login, Instant at);
 
