@@ -112,11 +112,11 @@ public final class RequestRecorder {
                 queue.drainTo(batch, maxBatch - 1);
                 inFlight.set(batch.size());
                 write(batch);
+                inFlight.set(0);
             } catch (InterruptedException e) {
-                return;
+                return; // the batch stays in flight: drainAndStop counts it among the lines not written
             } finally {
                 batch.clear();
-                inFlight.set(0);
             }
         }
     }

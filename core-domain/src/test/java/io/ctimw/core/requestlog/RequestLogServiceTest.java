@@ -132,6 +132,19 @@ class RequestLogServiceTest {
     }
 
     @Test
+    void aBatchStillRetriedWhenTheStopRunsOutOfTimeIsCountedAsNotLogged() throws InterruptedException {
+        store.setAvailable(false); // for good: the writer takes the batch and retries until it is interrupted
+        recorder.start();
+        service.record(request(AGENT, "/a", null, 200, 1));
+        service.record(request(AGENT, "/a", null, 200, 1));
+
+        recorder.drainAndStop(Duration.ofMillis(200));
+
+        assertEquals(0, store.lines().size());
+        assertEquals(2, recorder.dropped(), "the interrupted batch is not logged, and says so");
+    }
+
+    @Test
     void retentionIsReadAtEachRoundAndDeletesOnlyOlderLines() {
         store.append(List.of(new LoggedRequest(0, clock.instant().minus(Duration.ofDays(10)), request(AGENT, "/a", null, 200, 1)),
                 new LoggedRequest(0, clock.instant().minus(Duration.ofDays(2)), request(AGENT, "/a", null, 200, 1))), List.of());
