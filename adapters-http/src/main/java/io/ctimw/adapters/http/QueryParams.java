@@ -26,8 +26,8 @@ final class QueryParams {
         Set<String> allowed = Set.copyOf(known);
         for (Map.Entry<String, List<String>> param : params.entrySet()) {
             if (!allowed.contains(param.getKey())) {
-                throw bad(param.getKey(), "unknown query parameter '" + param.getKey() + "'; allowed: "
-                        + String.join(", ", known));
+                throw bad(param.getKey(), "unknown query parameter '" + param.getKey() + "'; "
+                        + (known.isEmpty() ? "this endpoint takes none" : "allowed: " + String.join(", ", known)));
             }
             if (param.getValue().size() != 1) {
                 throw bad(param.getKey(), "query parameter '" + param.getKey() + "' given more than once");

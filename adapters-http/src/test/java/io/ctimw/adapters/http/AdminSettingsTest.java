@@ -45,6 +45,14 @@ class AdminSettingsTest {
     }
 
     @Test
+    void theListTakesNoQueryParameters() {
+        HttpResponse<String> r = server.send(server.authed("/api/v1/admin/settings?name=cti.allowed-states").GET());
+        assertProblem(r, 400, "bad-request");
+        assertEquals("name", body(r).path("parameter").asText());
+        assertEquals(List.of(), server.settings.calls);
+    }
+
+    @Test
     void anInvalidSettingIs400NamingIt() {
         HttpResponse<String> r = patch("{\"bogus\":1}");
         assertProblem(r, 400, "invalid-setting");
