@@ -9,6 +9,8 @@ import io.ctimw.app.middleware.testing.AgentHttp;
 import io.ctimw.app.middleware.testing.MiddlewareHarness;
 import io.ctimw.app.middleware.testing.SseFeed;
 import io.ctimw.core.model.Login;
+import io.ctimw.core.model.Password;
+import io.ctimw.core.model.Role;
 import io.ctimw.simulator.CtiSimulator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -148,6 +150,18 @@ class EventStreamEndToEndTest {
             awaitAll(resumed, ids.get(ids.size() - 1));
             resumed.close();
         }
+    }
+
+    @Test
+    void withoutTheEventsGrantItIs403AndAnOpenStreamEndsAsForbidden() throws Exception {
+        SseFeed feed = SseFeed.open(mw.baseUrl(), agent.token(), "");
+        mw.app().core().userAdministration().add(new Login("boss"), new Password("boss-password"), Role.ADMIN);
+        AgentHttp admin = mw.agent().login("boss", "boss-password");
+        assertEquals(200, admin.send("PATCH", "/api/v1/admin/users/agent1", "{\"grants\":[\"control:*\"]}")
+                .statusCode());
+        await().atMost(WAIT).until(() -> feed.endReason() != null); // at its next heartbeat's check
+        assertEquals("forbidden", feed.endReason());
+        assertEquals(403, agent.get("/api/v1/events/stream").statusCode());
     }
 
     @Test

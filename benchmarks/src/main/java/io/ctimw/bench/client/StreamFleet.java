@@ -7,7 +7,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import io.ctimw.bench.stats.LatencyRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,15 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * ends. One NIO selector thread, one connection per agent; HTTP/1.0, so the body is the raw stream up to
  * the close (no chunked framing to parse).
  */
-public final class StreamFleet implements AgentFleet, SelectorThread.Reactor {
+public final class StreamFleet extends FleetMeters implements SelectorThread.Reactor {
     private static final long RETRY_DELAY_NANOS = 200_000_000L;
 
-    private final LatencyRecorder latency = new LatencyRecorder();
-    private final LatencyRecorder ingest = new LatencyRecorder();
-    private final LatencyRecorder delivery = new LatencyRecorder();
-    private final DeliveryLedger ledger = new DeliveryLedger();
     private final AtomicInteger open = new AtomicInteger();
-    private final AtomicLong errors = new AtomicLong();
     private final AtomicLong messages = new AtomicLong();
     private final Set<String> streaming = ConcurrentHashMap.newKeySet();
     private final InetSocketAddress server;
@@ -37,7 +31,6 @@ public final class StreamFleet implements AgentFleet, SelectorThread.Reactor {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final List<StreamConnection> retrying = new ArrayList<>();
     private final List<StreamConnection> all = new ArrayList<>();
-    private volatile String lastError = "";
 
     public StreamFleet(MiddlewareHttp http) {
         this.server = new InetSocketAddress("127.0.0.1", http.port());
@@ -130,15 +123,7 @@ public final class StreamFleet implements AgentFleet, SelectorThread.Reactor {
 
     private void message(String text) {
         messages.incrementAndGet();
-        long now = PollerFleet.nowMicros();
-        LoadEventScanner.scan(text, (seq, sentAt, receivedAt) -> {
-            latency.recordMicros(now - sentAt);
-            if (receivedAt > 0) {
-                ingest.recordMicros(receivedAt - sentAt);
-                delivery.recordMicros(now - receivedAt);
-            }
-            ledger.received(seq);
-        });
+        received(text);
     }
 
     private void closed(StreamConnection c, String failure) {
@@ -175,58 +160,16 @@ public final class StreamFleet implements AgentFleet, SelectorThread.Reactor {
         all.forEach(StreamConnection::close);
     }
 
-    private void error(String what) {
-        errors.incrementAndGet();
-        lastError = what;
-    }
-
-    @Override
-    public LatencyRecorder latency() {
-        return latency;
-    }
-
-    @Override
-    public LatencyRecorder ingest() {
-        return ingest;
-    }
-
-    @Override
-    public LatencyRecorder delivery() {
-        return delivery;
-    }
-
-    @Override
-    public void resetLatency() {
-        latency.reset();
-        ingest.reset();
-        delivery.reset();
-    }
-
-    @Override
-    public DeliveryLedger ledger() {
-        return ledger;
-    }
-
     /** Streams open right now (answered 200 and not closed). */
     @Override
     public int open() {
         return open.get();
     }
 
-    @Override
-    public long errors() {
-        return errors.get();
-    }
-
     /** Messages received (events, heartbeats, ends): what "settled" watches. */
     @Override
     public long answers() {
         return messages.get();
-    }
-
-    @Override
-    public String lastError() {
-        return lastError;
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class EventFollower {
             while (!stopped) {
                 try {
                     if (streaming) {
-                        if (!stream(backoff)) { // closed without an end: not down, but do not hammer it
+                        if (!stream(backoff)) { // not down, but a stream that keeps ending must not be hammered
                             sleeper.sleep(backoff.next());
                         }
                         continue;
@@ -125,10 +125,12 @@ public final class EventFollower {
 
     /**
      * One stream, from the cursor on, until the middleware ends it; true when it should be reopened at once
-     * (it ended with a reason, e.g. slow-consumer: the next one resumes by cursor), false to wait first.
+     * (cut as slow-consumer: the next one resumes by cursor), false to wait first (it closed without an
+     * end, or ended for a reason a quick retry would meet again, e.g. the database unavailable).
      */
     private boolean stream(Backoff backoff) {
         Optional<String> end;
+        Long before = cursor;
         try {
             end = client.stream(token, cursor, e -> deliver(new EventBatch(List.of(e), OptionalLong.empty())), open -> {
                 openStream = open;
@@ -142,7 +144,10 @@ public final class EventFollower {
         } finally {
             openStream = null;
         }
-        return end.isPresent();
+        if (!java.util.Objects.equals(before, cursor)) {
+            backoff.reset(); // it delivered: the next trouble starts from a short wait again
+        }
+        return end.filter("slow-consumer"::equals).isPresent();
     }
 
     private void restored(Backoff backoff) {
