@@ -41,8 +41,19 @@ public final class BenchOptions {
     private String scenarios = "1,2,3,4,5";
     @Parameter(names = "--request-log", arity = 1, description = "run the middleware with the request log on (true) or off")
     private boolean requestLog = true;
+    @Parameter(names = "--delivery", description = "scenarios 1 and 2: how agents receive events: poll "
+            + "(GET /api/v1/events?wait=30) or stream (GET /api/v1/events/stream)")
+    private String delivery = "poll";
     @Parameter(names = {"-h", "--help"}, help = true, description = "this help")
     private boolean help;
+
+    /** True when agents receive by event stream instead of long-poll. */
+    public boolean streams() {
+        if (!delivery.equals("poll") && !delivery.equals("stream")) {
+            throw new IllegalArgumentException("--delivery must be poll or stream");
+        }
+        return delivery.equals("stream");
+    }
 
     public boolean requestLog() {
         return requestLog;

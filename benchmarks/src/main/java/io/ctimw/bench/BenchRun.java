@@ -2,7 +2,9 @@ package io.ctimw.bench;
 
 import io.ctimw.bench.client.Logins;
 import io.ctimw.bench.client.MiddlewareHttp;
+import io.ctimw.bench.client.AgentFleet;
 import io.ctimw.bench.client.PollerFleet;
+import io.ctimw.bench.client.StreamFleet;
 import io.ctimw.bench.env.BenchDatabase;
 import io.ctimw.bench.env.MachineInfo;
 import io.ctimw.bench.env.MiddlewareProcess;
@@ -70,7 +72,7 @@ final class BenchRun {
             log("middleware pid %d on port %d, PostgreSQL %s, simulator %s", mw.pid(), mw.port(), db.jdbcUrl(), sim.url());
             db.seedUsers(logins, BenchContext.PASSWORD);
             MiddlewareHttp http = new MiddlewareHttp(mw.port(), callbacks);
-            try (PollerFleet fleet = new PollerFleet(http)) {
+            try (AgentFleet fleet = options.streams() ? new StreamFleet(http) : new PollerFleet(http)) {
                 BenchContext ctx = new BenchContext(options, db, sim, mw, http, fleet, logins);
                 int first = Math.max(options.throughputAgents(), Math.max(options.pollConnections(), 100));
                 ctx.addAgents(Logins.loginAll(http, logins.subList(0, Math.min(first, logins.size())), BenchContext.PASSWORD));

@@ -10,6 +10,7 @@ import io.ctimw.core.event.DeliveryHub;
 import io.ctimw.core.event.DeliveryPositions;
 import io.ctimw.core.event.EventJournal;
 import io.ctimw.core.event.EventService;
+import io.ctimw.core.event.EventStreams;
 import io.ctimw.core.event.Housekeeping;
 import io.ctimw.core.health.Monitoring;
 import io.ctimw.core.health.ReadinessService;
@@ -17,6 +18,8 @@ import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
 import io.ctimw.core.model.Grants;
 import io.ctimw.core.model.SessionPolicy;
+import io.ctimw.core.model.StreamEnd;
+import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.model.ThrottlePolicy;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
@@ -93,13 +96,27 @@ public final class CoreServices implements AutoCloseable {
      */
     public record Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
                            Duration retention, int readerThreads, Grants defaultGrants, Duration auditRetention,
-                           ThrottlePolicy throttle, Duration requestLogRetention, int throttleCapacity) {
+                           ThrottlePolicy throttle, Duration requestLogRetention, int throttleCapacity,
+                           int streamMaxPending) {
         public static final Duration DEFAULT_REQUEST_LOG_RETENTION = Duration.ofDays(30);
+        /** Stored events an open stream may hold for a client that does not take them, before it is cut. */
+        public static final int DEFAULT_STREAM_MAX_PENDING = 1000;
         public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(365);
 
         /** @throws IllegalArgumentException when a default grant names a command the catalog does not have */
         public Settings {
             CommandCatalog.standard(allowedStates).requireKnown(defaultGrants);
+            if (streamMaxPending < 1) {
+                throw new IllegalArgumentException("streamMaxPending must be at least 1");
+            }
+        }
+
+        /** Tunables with the default stream buffer. */
+        public Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
+                        Duration retention, int readerThreads, Grants defaultGrants, Duration auditRetention,
+                        ThrottlePolicy throttle, Duration requestLogRetention, int throttleCapacity) {
+            this(sessions, allowedStates, journalCapacity, journalBatch, retention, readerThreads, defaultGrants,
+                    auditRetention, throttle, requestLogRetention, throttleCapacity, DEFAULT_STREAM_MAX_PENDING);
         }
 
         /** Tunables with the default audit retention, login throttle and request-log retention. */
@@ -123,6 +140,7 @@ public final class CoreServices implements AutoCloseable {
     private final AuthenticationService authentication;
     private final DeliveryPositions positions;
     private final EventService events;
+    private final EventStreams streams;
     private final CallControlService control;
     private final ReadinessService readiness;
     private final Monitoring monitoring;
@@ -149,7 +167,8 @@ public final class CoreServices implements AutoCloseable {
         this.journal = new EventJournal(ports.events(), ports.intake(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), named("event-writer", false));
         this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
-        SessionCache cache = new SessionCache();
+        // Sessions ending here end their open streams at once (the streams are built below).
+        SessionCache cache = new SessionCache(this::sessionEnded);
         UserDirectory directory = new UserDirectory(ports.users(), ports.clock(), policy.touchInterval());
         AccessGuard access = new AccessGuard(directory, ports.audit(), ports.clock());
         this.runTime = RunTimeParts.build(ports, settings, access);
@@ -161,7 +180,9 @@ public final class CoreServices implements AutoCloseable {
                 ports.audit(), runTime.throttle());
         this.positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
-        this.events = new EventService(ports.events(), hub, positions, readers, access);
+        this.streams = new EventStreams(hub, ports.events(), positions, readers, access, authentication::stillLive,
+                settings.streamMaxPending());
+        this.events = new EventService(ports.events(), hub, positions, readers, access, streams);
         CommandCatalog catalog = CommandCatalog.standard(runTime.live()::allowedStates);
         this.control = new CallControlService(new CommandValidator(catalog, calls), ports.cti(), calls, access);
         this.recorder = new RequestRecorder(requestLogStore, ports.clock(), name -> catalog.find(name).isPresent(),
@@ -251,6 +272,10 @@ public final class CoreServices implements AutoCloseable {
         readers.shutdown();
         readers.awaitTermination(5, TimeUnit.SECONDS);
         drainRequestLog();
+    }
+
+    private void sessionEnded(TokenHash session, StreamEnd why) {
+        streams.sessionEnded(session, why);
     }
 
     /** Writes the request log lines still queued (after the HTTP intake stopped); idempotent. */

@@ -28,7 +28,8 @@ final class EventsJson {
         return out.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void splice(StringBuilder out, StoredEvent event) {
+    /** One event as the poll's array holds it. */
+    static void splice(StringBuilder out, StoredEvent event) {
         String json = event.json();
         int open = skipWhitespace(json, 0);
         if (open >= json.length() || json.charAt(open) != '{') {

@@ -40,6 +40,7 @@ public final class HttpApi {
     private final EdgeGuard guard;
     private final RequestTracer tracer;
     private final AsyncResults polls;
+    private final StreamHandlers streams;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Server jetty;
     private final ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,12 +73,14 @@ public final class HttpApi {
         AsyncResults async = new AsyncResults(threads, settings.asyncTimeout());
         this.polls = new AsyncResults(threads, settings.asyncTimeout());
         ErrorMapper errors = new ErrorMapper(json, settings.retryAfterSeconds());
+        this.streams = new StreamHandlers(events, settings.streams(), threads, reports, metrics,
+                settings.retryAfterSeconds());
         this.guard = new EdgeGuard(settings.limits(), settings.maxBodyBytes(),
                 new EdgeAnswers(json, settings.retryAfterSeconds()), outages, reports, metrics);
         Routes routes = new Routes(
                 new Authenticator(auth, settings.cookieName()),
                 new SessionHandlers(auth, bodies, json, new SessionCookie(settings), metrics),
-                new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls, metrics),
+                new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls, metrics, streams),
                 new ControlHandlers(control, bodies, json, new ControlResults(json), async, metrics),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),
                 errors, metrics.scrape().map(MetricsPage::new),
@@ -89,6 +92,8 @@ public final class HttpApi {
         this.app = Javalin.create(config -> configure(config, routes, errors, json, metrics));
         Gauge.builder("ctimw.polls.waiting", polls, AsyncResults::waitingCount)
                 .description("Long polls waiting for events").register(metrics.registry());
+        Gauge.builder("ctimw.streams.open", streams, StreamHandlers::openCount)
+                .description("Open event streams").register(metrics.registry());
         new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(metrics.registry());
     }
 
@@ -123,7 +128,8 @@ public final class HttpApi {
 
     /**
      * Stops intake, then the server: new requests and waiting long-polls get 503 + Retry-After
-     * (clients retry elsewhere or later), answers being written get {@value #STOP_GRACE_MILLIS} ms.
+     * (clients retry elsewhere or later), open event streams end with {@code shutdown}, answers being written
+     * get {@value #STOP_GRACE_MILLIS} ms.
      */
     /** For tests: stops without waiting for idle connections, which a graceful stop would. */
     void stopWithoutGrace() {
@@ -134,6 +140,7 @@ public final class HttpApi {
     public void stop() {
         stopping.set(true);
         polls.failWaiting(stoppingProblem());
+        streams.endAll(); // each writes its end event; the graceful stop below waits for them
         reports.shutdownNow();
         app.stop();
     }

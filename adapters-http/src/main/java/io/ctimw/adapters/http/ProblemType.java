@@ -18,6 +18,7 @@ enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     CTI_REJECTED(422, "cti-rejected", "Rejected by the CTI"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests from your address"),
+    TOO_MANY_STREAMS(429, "too-many-streams", "Too many open event streams"),
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many failed logins"),
     INTERNAL_ERROR(500, "internal-error", "Internal server error"),
     CTI_PARSE_ERROR(502, "cti-parse-error", "The CTI could not parse the command"),

@@ -48,6 +48,7 @@ final class Routes {
         routes.post(API + "/logout", sessions::logout, Access.AGENT);
         routes.get(API + "/session", sessions::whoami, Access.AGENT);
         routes.get(API + "/events", events::poll, Access.AGENT);
+        routes.get(API + "/events/stream", events::stream, Access.AGENT);
         routes.post(API + "/control", control::send, Access.AGENT);
         routes.get("/health", health::live, Access.PUBLIC);
         routes.get("/ready", health::ready, Access.PUBLIC);

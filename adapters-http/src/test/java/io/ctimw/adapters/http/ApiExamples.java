@@ -76,6 +76,11 @@ final class ApiExamples {
                 new StoredEvent(42, agent, "mw.PhoneAvailable", "{\"name\":\"mw.PhoneAvailable\",\"login\":\"agent1\"}", at)));
         send(EVENTS, server.authed(EVENTS + "?after=40&limit=10").GET());
         send(EVENTS, server.authed(EVENTS + "?wait=61").GET());
+        String stream = EVENTS + "/stream";
+        server.events.endAtOnce = io.ctimw.core.model.StreamEnd.LOGGED_OUT; // a complete answer to record
+        send(stream, server.authed(stream + "?after=40").GET());
+        server.events.endAtOnce = null;
+        send(stream, server.authed(stream + "?after=x").GET());
     }
 
     private void control() {

@@ -29,6 +29,10 @@ import io.ctimw.core.port.in.LoginThrottleUseCase;
 import io.ctimw.core.port.in.AuditUseCase;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
+import io.ctimw.core.port.in.EventStream;
+import io.ctimw.core.model.StreamEnd;
+import java.util.ArrayList;
+import java.util.OptionalLong;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.InvalidSettingException;
 import io.ctimw.core.port.in.ReadinessUseCase;
@@ -139,11 +143,81 @@ final class Fakes {
         final List<Session> sessions = new CopyOnWriteArrayList<>();
         volatile Supplier<CompletionStage<List<StoredEvent>>> next = () -> CompletableFuture.completedFuture(List.of());
 
+        final List<Stream> streams = new CopyOnWriteArrayList<>();
+        /** When set, opening a stream is refused with it (e.g. no grant). */
+        volatile RuntimeException streamFailure;
+        /** When set, each stream ends at once for this reason (so its response is complete). */
+        volatile StreamEnd endAtOnce;
+
         @Override
         public CompletionStage<List<StoredEvent>> poll(Session session, EventQuery query) {
             sessions.add(session);
             queries.add(query);
             return next.get();
+        }
+
+        @Override
+        public EventStream stream(Session session, OptionalLong after, Runnable wake) {
+            if (streamFailure != null) {
+                throw streamFailure;
+            }
+            Stream stream = new Stream(session, after, wake);
+            streams.add(stream);
+            if (endAtOnce != null) {
+                stream.end(endAtOnce);
+            }
+            return stream;
+        }
+    }
+
+    /** An open stream the test feeds by hand: what it is given is taken at the next wake-up. */
+    static final class Stream implements EventStream {
+        final Session session;
+        final OptionalLong after;
+        final java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        private final Runnable wake;
+        private final java.util.Queue<StoredEvent> ready = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private volatile StreamEnd end;
+
+        Stream(Session session, OptionalLong after, Runnable wake) {
+            this.session = session;
+            this.after = after;
+            this.wake = wake;
+        }
+
+        void push(StoredEvent... events) {
+            ready.addAll(List.of(events));
+            wake.run();
+        }
+
+        @Override
+        public List<StoredEvent> take() {
+            List<StoredEvent> out = new ArrayList<>();
+            for (StoredEvent e = ready.poll(); e != null; e = ready.poll()) {
+                out.add(e);
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<StreamEnd> ended() {
+            return Optional.ofNullable(end);
+        }
+
+        @Override
+        public void check() {
+            checks.incrementAndGet();
+        }
+
+        @Override
+        public void end(StreamEnd reason) {
+            synchronized (this) {
+                if (end != null) {
+                    return;
+                }
+                end = reason;
+            }
+            wake.run();
         }
     }
 

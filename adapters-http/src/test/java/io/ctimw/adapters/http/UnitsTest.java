@@ -55,9 +55,9 @@ class UnitsTest {
     void settingsRefuseTimeoutsThatWouldCutALongPoll() {
         HttpSettings d = HttpSettings.defaults();
         assertThrows(IllegalArgumentException.class, () -> new HttpSettings(d.host(), d.port(), d.maxBodyBytes(),
-                d.cookieName(), false, d.sessionMaxAge(), 100, 5, 200, Duration.ofSeconds(60), Duration.ofSeconds(120), d.limits()));
+                d.cookieName(), false, d.sessionMaxAge(), 100, 5, 200, Duration.ofSeconds(60), Duration.ofSeconds(120), d.limits(), d.streams()));
         assertThrows(IllegalArgumentException.class, () -> new HttpSettings(d.host(), d.port(), d.maxBodyBytes(),
-                d.cookieName(), false, d.sessionMaxAge(), 100, 5, 200, Duration.ofSeconds(90), Duration.ofSeconds(90), d.limits()));
+                d.cookieName(), false, d.sessionMaxAge(), 100, 5, 200, Duration.ofSeconds(90), Duration.ofSeconds(90), d.limits(), d.streams()));
         assertThrows(IllegalArgumentException.class, () -> d.withCookie("bad name;", false, Duration.ofHours(1)));
         assertThrows(IllegalArgumentException.class, () -> d.withMaxBodyBytes(0));
     }

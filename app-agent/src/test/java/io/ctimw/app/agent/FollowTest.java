@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code events --follow}: live delivery, riding out an outage of the middleware, and stopping on request. */
+/**
+ * {@code events --follow}: live delivery, riding out an outage of the middleware, stopping on request, and
+ * the event stream (resumed by cursor when it ends; long-polling instead against a middleware without it).
+ */
 class FollowTest {
     @TempDir
     Path home;
@@ -130,6 +134,46 @@ class FollowTest {
 
         assertEquals(4, exit.get(10, TimeUnit.SECONDS));
         assertTrue(agent.err().contains("run: cti-agent login LOGIN"), agent.err());
+    }
+
+    @Test
+    void followReadsTheStreamAndReopensItFromTheLastCursorWhenItEnds() throws Exception {
+        standIn.streams = true;
+        standIn.endStreamAfter = 2; // every stream is cut as slow after two events
+        AgentRun agent = new AgentRun(home);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> agent.run("-a", standIn.address(), "events", "--follow", "--json"));
+        Await.until("a stream", () -> !standIn.requestsTo("/api/v1/events/stream").isEmpty(), agent::err);
+        for (int i = 1; i <= 5; i++) {
+            standIn.publish("{\"name\":\"CallStatus\",\"cid\":\"c" + i + "\",\"state\":\"connected\"}");
+        }
+        Await.until("all five events", () -> agent.out().lines().count() == 5, agent::out);
+        agent.agent().stop();
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+
+        List<String> afters = standIn.requestsTo("/api/v1/events/stream").stream()
+                .map(r -> r.query().getOrDefault("after", "-")).toList();
+        assertEquals(List.of("0", "2", "4"), afters.subList(0, 3), "each stream resumes after the last cursor printed");
+        assertTrue(standIn.requestsTo("/api/v1/events").isEmpty(), "no long-poll against a middleware with the stream");
+        for (int i = 1; i <= 5; i++) {
+            assertTrue(agent.out().contains("\"c" + i + "\""), agent.out());
+        }
+        assertEquals(5L, Sessions.stored(home, standIn).orElseThrow().cursor());
+        assertEquals("", agent.err(), "a stream ended by the middleware is no outage");
+    }
+
+    @Test
+    void aMiddlewareWithoutTheStreamIsLongPolled() throws Exception {
+        AgentRun agent = new AgentRun(home);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> agent.run("-a", standIn.address(), "events", "--follow"));
+        Await.until("a long poll", () -> !standIn.requestsTo("/api/v1/events").isEmpty(), agent::err);
+        standIn.publish("{\"name\":\"NewCall\",\"cid\":\"c1\",\"state\":\"new\"}");
+        Await.until("the event", () -> agent.out().contains("NewCall"), agent::out);
+        agent.agent().stop();
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertEquals(1, standIn.requestsTo("/api/v1/events/stream").size(), "asked once, then long-polled");
+        assertEquals("", agent.err());
     }
 
     private static int count(String text, String needle) {

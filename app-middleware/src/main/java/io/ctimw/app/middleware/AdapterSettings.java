@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigException;
 import io.ctimw.adapters.ctiws.CtiLinkSettings;
 import io.ctimw.adapters.http.EdgeLimits;
 import io.ctimw.adapters.http.HttpSettings;
+import io.ctimw.adapters.http.StreamSettings;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.model.ThrottlePolicy;
@@ -30,7 +31,8 @@ final class AdapterSettings {
                             s.sessions().touchInterval(), s.sessions().maxConcurrentLogins()),
                     s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(),
                     s.events().retention(), s.events().readerThreads(), s.users().defaultGrants(),
-                    s.audit().retention(), throttle, s.requestLog().retention(), t.maxTracked());
+                    s.audit().retention(), throttle, s.requestLog().retention(), t.maxTracked(),
+                    s.events().stream().maxPending());
         } catch (IllegalArgumentException e) {
             throw new ConfigException.BadValue("users.default-grants", e.getMessage());
         }
@@ -46,7 +48,11 @@ final class AdapterSettings {
         return new HttpSettings(s.http().host(), s.http().port(), s.http().maxBodyBytes(),
                 HttpSettings.DEFAULT_COOKIE_NAME, s.http().cookieSecure(), s.sessions().absoluteTimeout(),
                 s.http().defaultEventLimit(), s.http().retryAfterSeconds(), s.http().maxThreads(),
-                Duration.ofSeconds(90), Duration.ofSeconds(120), edgeLimits(s));
+                Duration.ofSeconds(90), Duration.ofSeconds(120), edgeLimits(s), streamSettings(s.events().stream()));
+    }
+
+    private static StreamSettings streamSettings(MiddlewareSettings.Stream s) {
+        return new StreamSettings(s.heartbeat(), s.maxOpen(), s.maxPerSession());
     }
 
     // The edge admits as many logins as the core may check at once: the rest are refused before their body is read.

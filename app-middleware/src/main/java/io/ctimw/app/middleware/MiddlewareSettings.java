@@ -59,7 +59,11 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                              int batchSize) {}
 
     /** Event storage and delivery. */
-    public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads, Intake intake) {}
+    public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads, Intake intake,
+                         Stream stream) {}
+
+    /** {@code GET /api/v1/events/stream}: heartbeat, buffer per stream, caps. */
+    public record Stream(Duration heartbeat, int maxPending, int maxOpen, int maxPerSession) {}
 
     /** The crash-safe record of received events: off, or in {@code dir}. */
     public record Intake(boolean enabled, Path dir) {}
@@ -91,7 +95,7 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                 range(c, "security.bcrypt-cost", 4, 31),
                 new Events(duration(c, "events.retention"), (int) positive(c, "events.buffer-capacity"),
                         (int) positive(c, "events.batch-size"), (int) positive(c, "events.reader-threads"),
-                        intake(c)),
+                        intake(c), stream(c)),
                 duration(c, "housekeeping.interval"), new Users(grants(c, "users.default-grants")), metrics(c),
                 new Audit(duration(c, "audit.retention")),
                 new LoginThrottle(range(c, "login-throttle.max-failures", 1, 100_000),
@@ -129,6 +133,16 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
         return new HttpLimits(duration(c, "http.body-timeout"), positive(c, "http.min-body-rate"),
                 range(c, "http.max-pending-bodies", 1, 1_000_000), range(c, "http.max-pending-bodies-per-address", 1, 1_000_000),
                 range(c, "http.max-requests-per-address", 1, 1_000_000), range(c, "http.max-logins-per-address", 1, 1024));
+    }
+
+    private static Stream stream(Config c) {
+        Duration heartbeat = duration(c, "events.stream.heartbeat");
+        if (heartbeat.compareTo(Duration.ofSeconds(1)) < 0 || heartbeat.compareTo(Duration.ofSeconds(60)) > 0) {
+            // Below the connection idle timeout (120 s) with room to spare, so an idle stream is never cut.
+            throw new ConfigException.BadValue("events.stream.heartbeat", "must be 1s-60s");
+        }
+        return new Stream(heartbeat, range(c, "events.stream.max-pending", 1, 1_000_000),
+                range(c, "events.stream.max-open", 1, 1_000_000), range(c, "events.stream.max-per-session", 1, 1000));
     }
 
     private static Intake intake(Config c) {

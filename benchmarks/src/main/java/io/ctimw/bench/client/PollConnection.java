@@ -96,8 +96,8 @@ final class PollConnection {
         }
     }
 
-    /** Closes the socket (if any) and forgets the partial answer; the next poll reconnects. */
-    void closeChannel() {
+    /** Cancels the key and closes the channel, either of which may be null; a broken socket is closed all the same. */
+    static void close(SelectionKey key, SocketChannel channel) {
         if (key != null) {
             key.cancel();
         }
@@ -108,6 +108,11 @@ final class PollConnection {
                 // already broken
             }
         }
+    }
+
+    /** Closes the socket (if any) and forgets the partial answer; the next poll reconnects. */
+    void closeChannel() {
+        close(key, channel);
         channel = null;
         key = null;
         pendingWrite = null;

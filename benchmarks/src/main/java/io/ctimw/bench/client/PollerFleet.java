@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The polls run on hand-written HTTP/1.1 over NIO ({@link PollSelectorLoop}), one keep-alive
  * connection per agent: {@code java.net.http.HttpClient} took more CPU than the middleware it measured.
  */
-public final class PollerFleet implements AutoCloseable, PollSelectorLoop.Handler {
+public final class PollerFleet implements AgentFleet, PollSelectorLoop.Handler {
     private static final int WAIT_SECONDS = 30;
     private static final long RETRY_DELAY_MS = 200;
     private static final int SELECTOR_THREADS = 1;

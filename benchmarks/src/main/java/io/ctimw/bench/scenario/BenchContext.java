@@ -3,7 +3,7 @@ package io.ctimw.bench.scenario;
 import io.ctimw.bench.BenchOptions;
 import io.ctimw.bench.client.Agent;
 import io.ctimw.bench.client.MiddlewareHttp;
-import io.ctimw.bench.client.PollerFleet;
+import io.ctimw.bench.client.AgentFleet;
 import io.ctimw.bench.env.BenchDatabase;
 import io.ctimw.bench.env.CpuMeter;
 import io.ctimw.bench.env.MiddlewareProcess;
@@ -26,12 +26,12 @@ public final class BenchContext {
     private final CtiSimulator sim;
     private final MiddlewareProcess middleware;
     private final MiddlewareHttp http;
-    private final PollerFleet fleet;
+    private final AgentFleet fleet;
     private final List<String> logins;
     private final List<Agent> agents = new ArrayList<>();
 
     public BenchContext(BenchOptions options, BenchDatabase db, CtiSimulator sim, MiddlewareProcess middleware,
-                        MiddlewareHttp http, PollerFleet fleet, List<String> logins) {
+                        MiddlewareHttp http, AgentFleet fleet, List<String> logins) {
         this.options = options;
         this.db = db;
         this.sim = sim;
@@ -75,7 +75,7 @@ public final class BenchContext {
         return new CpuMeter(middleware.pid());
     }
 
-    public PollerFleet fleet() {
+    public AgentFleet fleet() {
         return fleet;
     }
 

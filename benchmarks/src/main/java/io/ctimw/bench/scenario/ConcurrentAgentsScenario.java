@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Scenario 2: 10,000 agents logged in, each with a long-poll open, 1,000 events/s spread over them;
+ * Scenario 2: 10,000 agents logged in, each with a long-poll (or, with {@code --delivery stream}, an event
+ * stream) open, 1,000 events/s spread over them;
  * the middleware's heap and RSS, p99 latency and every error the agents saw.
  */
 public final class ConcurrentAgentsScenario implements Scenario {
@@ -56,9 +57,10 @@ public final class ConcurrentAgentsScenario implements Scenario {
         long lost = r.sent() - r.delivered();
         long errors = pollErrors + lost + r.duplicates();
 
+        String kind = ctx.options().streams() ? "open event streams" : "long-polls";
         List<String> details = new ArrayList<>();
         details.add(String.format(Locale.ROOT, "%s agents logged in (%s of them in this scenario, in %.1f s: %s logins/s through "
-                + "`POST /api/v1/login`, bcrypt cost 4); long-polls open when the load started: %s%s, "
+                + "`POST /api/v1/login`, bcrypt cost 4); " + kind + " open when the load started: %s%s, "
                 + "after their first answers (the attach events since login) settled in %.1f s. %s events/s spread round-robin over all of them, %.0f s measured after a %.0f s warm-up.",
                 Fmt.count(n), Fmt.count(n - before), loginSeconds, Fmt.count((n - before) / loginSeconds),
                 Fmt.count(openAtStart), allOpen ? "" : " (not all)", settle, Fmt.count(rate),
@@ -75,14 +77,14 @@ public final class ConcurrentAgentsScenario implements Scenario {
                 + " / " + Fmt.ms(r.delivery().p99Ms()) + " ms |");
         details.add("| middleware GC while measured | " + r.gc().describe() + " |");
         details.add("| CPU while measured | " + CpuMeter.describe(r.cpu()) + " |");
-        details.add("| long-polls open at the end | " + Fmt.count(openAtEnd) + " |");
+        details.add("| " + kind + " open at the end | " + Fmt.count(openAtEnd) + " |");
         details.add("| middleware RSS (`/proc/" + mw.pid() + "/status` VmRSS) | " + Fmt.mib(rss) + " |");
         details.add("| middleware heap (`jcmd GC.heap_info`) | used " + Fmt.mib(heap.usedBytes()) + " of "
                 + Fmt.mib(heap.committedBytes()) + " committed (`-Xmx512m`) |");
         boolean met = r.latency().p99Ms() < P99_LIMIT_MS && rss >= 0 && rss < RSS_LIMIT && errors == 0 && allOpen;
         String measured = "p99 " + Fmt.ms(r.latency().p99Ms()) + " ms, RSS " + Fmt.mib(rss) + ", heap used "
                 + Fmt.mib(heap.usedBytes()) + ", errors " + errors;
-        return new ScenarioResult(number(), name(), Fmt.count(n) + " long-polls, " + Fmt.count(rate) + " ev/s",
+        return new ScenarioResult(number(), name(), Fmt.count(n) + " " + kind + ", " + Fmt.count(rate) + " ev/s",
                 target(), measured, Outcome.of(met), details);
     }
 }

@@ -1,6 +1,6 @@
 package io.ctimw.bench.scenario;
 
-import io.ctimw.bench.client.PollerFleet;
+import io.ctimw.bench.client.AgentFleet;
 import io.ctimw.bench.stats.Latency;
 import io.ctimw.simulator.CtiSimulator;
 import io.ctimw.bench.env.CpuMeter;
@@ -31,7 +31,7 @@ final class LoadStep {
     static Result run(BenchContext ctx, List<String> logins, int rate, long warmupMillis, long measureMillis,
                       long drainMillis) throws InterruptedException {
         CtiSimulator sim = ctx.sim();
-        PollerFleet fleet = ctx.fleet();
+        AgentFleet fleet = ctx.fleet();
         CpuMeter cpu = ctx.cpuMeter();
         GcLog gcLog = ctx.middleware().gcLog();
         fleet.ledger().reset();

@@ -70,7 +70,9 @@ public final class ThroughputScenario implements Scenario {
         }
         int best = search.highestPassed();
         List<String> details = new ArrayList<>();
-        details.add(String.format(Locale.ROOT, "%d agents, each with one long-poll (`wait=30`) re-polled on every answer. "
+        details.add(String.format(Locale.ROOT, "%d agents, each with " + (ctx.options().streams()
+                ? "one event stream (`GET /api/v1/events/stream`), reopened from its last id if it ends. "
+                : "one long-poll (`wait=30`) re-polled on every answer. ")
                 + "Rising rates in steps of %.0f s (%.0f s warm-up + %.0f s measured, then up to 5 s for stragglers) after a 10 s warm-up at 2,000 ev/s, "
                 + "stopping at the first step that loses an event or has p99 >= %.0f ms: short steps keep the whole "
                 + "run within 5 minutes, so a rate is 'sustained' for ~10 s, not for hours. Latency = agent receive "

@@ -23,7 +23,7 @@ public final class Waits {
      * Waits until the fleet has had no answer for a second: every agent's first poll (which fetches the
      * attach events stored since its login) is answered and the polls now wait. Returns the seconds it took.
      */
-    static double fleetSettled(io.ctimw.bench.client.PollerFleet fleet, long maxMillis) throws InterruptedException {
+    static double fleetSettled(io.ctimw.bench.client.AgentFleet fleet, long maxMillis) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + maxMillis * 1_000_000L;
         long last = -1;

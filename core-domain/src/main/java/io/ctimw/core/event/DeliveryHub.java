@@ -10,18 +10,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Wakes long-polls when new events of their login are stored. A waiting poll is a future in a map,
  * not a parked thread, so ten thousand open polls cost ten thousand small objects. It also keeps the
  * last few stored events of each login, so a woken poll (or one already up to date) is answered from
- * memory: the database is read only by polls that fell behind further than that.
+ * memory: the database is read only by polls that fell behind further than that. Open streams
+ * subscribe instead: each stored event of their login is handed to them, in cursor order.
  */
 public final class DeliveryHub {
     public static final int DEFAULT_RECENT_PER_LOGIN = 16;
 
     private final Map<Login, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
     private final Map<Login, RecentEvents> recent = new ConcurrentHashMap<>();
+    private final Map<Login, Set<Consumer<StoredEvent>>> subscribers = new ConcurrentHashMap<>();
     private final int recentPerLogin;
 
     public DeliveryHub() {
@@ -53,9 +56,26 @@ public final class DeliveryHub {
         });
     }
 
+    /** From now on each stored event of the login goes to {@code subscriber} (on the writer thread: it must be quick). */
+    public void subscribe(Login login, Consumer<StoredEvent> subscriber) {
+        subscribers.compute(login, (l, set) -> {
+            Set<Consumer<StoredEvent>> out = set == null ? ConcurrentHashMap.newKeySet() : set;
+            out.add(subscriber);
+            return out;
+        });
+    }
+
+    public void unsubscribe(Login login, Consumer<StoredEvent> subscriber) {
+        subscribers.computeIfPresent(login, (l, set) -> {
+            set.remove(subscriber);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
     /**
      * A batch was committed (in cursor order): keeps its events per login, then wakes each login's
-     * polls. Called by the store's single writer only.
+     * polls; subscribers get each event after it is kept (so a read after subscribing misses none).
+     * Called by the store's single writer only.
      */
     public void stored(List<StoredEvent> batch) {
         Set<Login> logins = new LinkedHashSet<>();
@@ -67,6 +87,10 @@ public final class DeliveryHub {
                 kept.add(e);
             }
             logins.add(e.login());
+            Set<Consumer<StoredEvent>> subscribed = subscribers.get(e.login());
+            if (subscribed != null) {
+                subscribed.forEach(s -> s.accept(e));
+            }
         }
         logins.forEach(this::signal);
     }

@@ -5,9 +5,11 @@ import io.ctimw.core.model.EventQuery;
 import io.ctimw.core.model.Grant;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.port.in.EventStream;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.out.EventStore;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -15,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Hands an agent its own events, and only its own: every read is keyed by the session's login.
- * A long-poll registers with the {@link DeliveryHub} and costs no thread while it waits.
+ * A long-poll registers with the {@link DeliveryHub} and costs no thread while it waits; a stream is
+ * opened by {@link EventStreams}.
  */
 public final class EventService implements EventsUseCase {
     private final EventStore store;
@@ -23,10 +26,19 @@ public final class EventService implements EventsUseCase {
     private final DeliveryPositions positions;
     private final Executor readers;
     private final AccessGuard access;
+    private final EventStreams streams;
 
-    /** @param readers runs the store reads of woken polls (bounded; store reads block on JDBC) */
+    /** With streams whose sessions are never checked (tests of the poll). */
     public EventService(EventStore store, DeliveryHub hub, DeliveryPositions positions, Executor readers,
                         AccessGuard access) {
+        this(store, hub, positions, readers, access,
+                new EventStreams(hub, store, positions, readers, access, hash -> true, 1000));
+    }
+
+    /** @param readers runs the store reads of woken polls and streams (bounded; store reads block on JDBC) */
+    public EventService(EventStore store, DeliveryHub hub, DeliveryPositions positions, Executor readers,
+                        AccessGuard access, EventStreams streams) {
+        this.streams = streams;
         this.store = store;
         this.hub = hub;
         this.positions = positions;
@@ -57,6 +69,11 @@ public final class EventService implements EventsUseCase {
                 .completeOnTimeout(null, query.maxWait().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((v, e) -> hub.cancel(session.login(), waiter))
                 .thenApplyAsync(v -> read(session, from, query.limit()), readers);
+    }
+
+    @Override
+    public EventStream stream(Session session, OptionalLong after, Runnable wake) {
+        return streams.open(session, after, wake);
     }
 
     /** From the hub's memory when it can tell, else from the store. */

@@ -9,6 +9,7 @@ import io.ctimw.core.model.Password;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.model.SessionToken;
+import io.ctimw.core.model.StreamEnd;
 import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.out.AuditTrail;
@@ -108,7 +109,15 @@ public final class AuthenticationService implements AuthenticationUseCase {
 
     @Override
     public Optional<Session> authenticate(SessionToken token) {
-        TokenHash hash = token.hash();
+        return authenticate(token.hash());
+    }
+
+    /** Whether the session is still live, checked (and touched) as a request would: for open event streams. */
+    public boolean stillLive(TokenHash hash) {
+        return authenticate(hash).isPresent();
+    }
+
+    private Optional<Session> authenticate(TokenHash hash) {
         if (cache.isEnded(hash)) {
             return Optional.empty();
         }
@@ -149,13 +158,17 @@ public final class AuthenticationService implements AuthenticationUseCase {
 
     @Override
     public void logout(Session session) {
-        end(session);
+        end(session, StreamEnd.LOGGED_OUT);
         LOG.log(Level.INFO, "logout {0} session {1}", session.login(), session.tokenHash().tag());
     }
 
     /** Ends the session here and in the store (logout, block, an administrator), releasing a last phone. */
     void end(Session session) {
-        cache.end(session.tokenHash(), clock.instant());
+        end(session, StreamEnd.SESSION_ENDED);
+    }
+
+    private void end(Session session, StreamEnd why) {
+        cache.end(session.tokenHash(), clock.instant(), why);
         store.delete(session.tokenHash());
         phones.releaseIfLast(session.login());
     }

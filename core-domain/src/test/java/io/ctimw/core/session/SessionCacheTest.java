@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.Session;
+import io.ctimw.core.model.StreamEnd;
 import io.ctimw.core.model.TokenHash;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +53,7 @@ class SessionCacheTest {
     @Test
     void anEndedSessionCannotBeMergedBack() {
         cache.put(session(T0, 0));
-        cache.end(HASH, T0);
+        cache.end(HASH, T0, StreamEnd.LOGGED_OUT);
         assertTrue(cache.isEnded(HASH));
         assertNull(cache.get(HASH));
         assertNull(cache.merge(session(T0.plusSeconds(1), 0)), "a request racing the logout must not revive it");
@@ -59,10 +61,21 @@ class SessionCacheTest {
     }
 
     @Test
+    void everyEndingIsReportedWithItsReasonSoOpenStreamsEnd() {
+        List<String> endings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SessionCache reporting = new SessionCache((hash, why) -> endings.add(hash.hex().charAt(0) + " " + why));
+        reporting.put(session(T0, 0));
+        reporting.end(new TokenHash("3".repeat(64)), T0, StreamEnd.LOGGED_OUT);
+        reporting.remove(new TokenHash("4".repeat(64)));
+        reporting.evict(T0.plus(IDLE).plusSeconds(1), IDLE, Duration.ofMinutes(40));
+        assertEquals(List.of("3 LOGGED_OUT", "4 SESSION_ENDED", HASH.hex().charAt(0) + " SESSION_ENDED"), endings);
+    }
+
+    @Test
     void evictionDropsDeadSessionsAndOldTombstonesOnly() {
         cache.put(session(T0, 0));
         TokenHash ended = new TokenHash("3".repeat(64));
-        cache.end(ended, T0);
+        cache.end(ended, T0, StreamEnd.LOGGED_OUT);
 
         cache.evict(T0.plus(IDLE).minusSeconds(1), IDLE, Duration.ofMinutes(40));
         assertSame(HASH, cache.get(HASH).tokenHash(), "still live one second before its idle timeout");

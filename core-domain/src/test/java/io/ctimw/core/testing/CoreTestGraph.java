@@ -1,5 +1,8 @@
 package io.ctimw.core.testing;
 
+import io.ctimw.core.event.EventStreams;
+import io.ctimw.core.model.StreamEnd;
+import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.RunTimeParts;
 import io.ctimw.core.access.AccessGuard;
@@ -59,7 +62,8 @@ public final class CoreTestGraph implements AutoCloseable {
     public final UserDirectory directory;
     public final AccessGuard access;
     public final AuditReader audit;
-    public final SessionCache cache = new SessionCache();
+    public final SessionCache cache = new SessionCache(this::sessionEnded);
+    public final EventStreams streams;
     public final LiveSettings live;
     public final LoginThrottle throttle;
     public final SettingsAdministration settings;
@@ -85,7 +89,9 @@ public final class CoreTestGraph implements AutoCloseable {
                 ports.users(), access, ports.audit(), throttle);
         positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         readers = Executors.newFixedThreadPool(settings.readerThreads());
-        events = new EventService(ports.events(), hub, positions, readers, access);
+        streams = new EventStreams(hub, ports.events(), positions, readers, access, authentication::stillLive,
+                settings.streamMaxPending());
+        events = new EventService(ports.events(), hub, positions, readers, access, streams);
         control = new CallControlService(
                 new CommandValidator(CommandCatalog.standard(live::allowedStates), calls), ports.cti(), calls, access);
         readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
@@ -101,6 +107,10 @@ public final class CoreTestGraph implements AutoCloseable {
                 settings.retention(), ports.auditArchive(), settings.auditRetention());
         audit = new AuditReader(ports.auditArchive(), access);
         inbound = new CtiInbound(calls, journal::submit, attachments);
+    }
+
+    private void sessionEnded(TokenHash session, StreamEnd why) {
+        streams.sessionEnded(session, why);
     }
 
     /** As the production root starts: writer, restored phones, link. */

@@ -3,7 +3,9 @@ package io.ctimw.app.agent.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The middleware's HTTP API as Java calls: bearer auth, gzip both ways, JSON in and out.
@@ -79,6 +84,39 @@ public final class MiddlewareClient {
         return new EventBatch(events, reply.cursorHeader());
     }
 
+    /**
+     * Streams events after {@code after} (null: where the session left off) to {@code sink} as they come,
+     * until the middleware ends the stream: returns its reason ({@code slow-consumer}, {@code shutdown} ...),
+     * empty when the connection just closed. {@code opened} gets the open body (close it to stop). A
+     * middleware without the stream answers 404: a {@link ProblemException} with that status.
+     */
+    public Optional<String> stream(String token, Long after, Consumer<JsonNode> sink, Consumer<Closeable> opened) {
+        String path = "/events/stream" + (after == null ? "" : "?after=" + after);
+        HttpRequest request = request(path, token).setHeader("Accept", "text/event-stream, application/problem+json")
+                .timeout(REQUEST_TIMEOUT).GET().build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while talking to " + address);
+        } catch (IOException e) {
+            throw new UnreachableException(address, e);
+        }
+        try (InputStream body = response.body()) {
+            if (response.statusCode() >= 400) {
+                byte[] raw = body.readAllBytes();
+                throw ProblemParser.parse(json, response, gzipped(response) ? Gzip.decompress(raw) : raw);
+            }
+            opened.accept(body);
+            InputStream text = gzipped(response) ? new GZIPInputStream(body) : body;
+            return SseReader.read(text, message -> sink.accept(parse(message.data().getBytes(StandardCharsets.UTF_8))))
+                    .map(end -> parse(end.data().getBytes(StandardCharsets.UTF_8)).path("reason").asText("unknown"));
+        } catch (IOException e) {
+            throw new UnreachableException(address, e);
+        }
+    }
+
     /** Sends one control command; returns the middleware's reply (Ok or a data reply). */
     public JsonNode control(String token, ObjectNode command) {
         return send(post("/control", token, command), REQUEST_TIMEOUT).body();
@@ -123,11 +161,13 @@ public final class MiddlewareClient {
         return new Reply(response.statusCode(), parse(body), cursor(response));
     }
 
+    private static boolean gzipped(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
+    }
+
     private byte[] decoded(HttpResponse<byte[]> response) {
         byte[] raw = response.body() == null ? new byte[0] : response.body();
-        boolean gzipped = response.headers().firstValue("Content-Encoding")
-                .map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
-        if (!gzipped || raw.length == 0) {
+        if (!gzipped(response) || raw.length == 0) {
             return raw;
         }
         try {

@@ -61,6 +61,10 @@ public final class StandInMiddleware implements AutoCloseable {
     public final List<Recorded> requests = new CopyOnWriteArrayList<>();
     public final Set<String> tokens = ConcurrentHashMap.newKeySet();
     public volatile boolean gzipResponses;
+    /** Serve GET /api/v1/events/stream (else 404, as an older middleware). */
+    public volatile boolean streams;
+    /** When positive, each stream ends with reason slow-consumer after this many events. */
+    public volatile int endStreamAfter;
     public volatile long sessionCursor;
     public volatile Function<JsonNode, Reply> control = body -> Reply.ok(body.path("name").asText());
     private final List<ObjectNode> events = new ArrayList<>();
@@ -153,6 +157,13 @@ public final class StandInMiddleware implements AutoCloseable {
                         "{\"login\":\"agent1\",\"createdAt\":\"2026-11-21T09:00:00Z\",\"expiresAt\":\"2026-11-22T10:00:00Z\","
                                 + "\"cursor\":" + sessionCursor + "}"));
                 case "/api/v1/events" -> events(ex, r);
+                case "/api/v1/events/stream" -> {
+                    if (streams) {
+                        stream(ex, r);
+                    } else {
+                        send(ex, Reply.problem(404, "Not Found", "no route " + path, null));
+                    }
+                }
                 case "/api/v1/control" -> send(ex, control.apply(r.json()));
                 default -> send(ex, Reply.problem(404, "Not Found", "no route " + path, null));
             }
@@ -183,6 +194,40 @@ public final class StandInMiddleware implements AutoCloseable {
         }
         ex.getResponseHeaders().add("X-Cursor", out.get(out.size() - 1).get("_cursor").asText());
         send(ex, new Reply(200, "application/json", out.toString()));
+    }
+
+    /** Server-sent events after {@code after}, as they are published, until stopped (or endStreamAfter). */
+    private void stream(HttpExchange ex, Recorded r) throws IOException {
+        long after = Long.parseLong(r.query().getOrDefault("after", "0"));
+        ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        java.io.OutputStream out = ex.getResponseBody();
+        out.write(": hb\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        int sent = 0;
+        synchronized (events) {
+            while (running) {
+                for (ObjectNode e : events) {
+                    long cursor = e.get("_cursor").asLong();
+                    if (cursor <= after) {
+                        continue;
+                    }
+                    out.write(("id: " + cursor + "\ndata: " + e + "\n\n").getBytes(StandardCharsets.UTF_8));
+                    after = cursor;
+                    if (++sent == endStreamAfter) {
+                        out.write("event: end\ndata: {\"reason\":\"slow-consumer\"}\n\n".getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        return;
+                    }
+                }
+                out.flush();
+                try {
+                    events.wait(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 
     private Recorded record(HttpExchange ex) throws IOException {
