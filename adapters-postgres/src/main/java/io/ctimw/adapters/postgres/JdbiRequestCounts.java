@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -59,9 +61,12 @@ final class JdbiRequestCounts {
                 .bindArray("days", String.class, days.stream().map(d -> d.day().toString()).toArray())
                 .bindArray("starts", String.class, days.stream().map(d -> Timestamps.toDbText(d.start())).toArray())
                 .bindArray("ends", String.class, days.stream().map(d -> Timestamps.toDbText(d.end())).toArray());
-        return query.map((rs, ctx) -> new StatsQuery.DayCount(LocalDate.parse(rs.getString("day")),
-                LoggedRequestMapper.login(rs.getString("login")), rs.getString("method"), rs.getInt("status"),
-                rs.getLong("calls"))).list();
+        Map<String, LocalDate> dates = new HashMap<>(); // tens of thousands of rows name a few days and logins:
+        Map<String, Login> logins = new HashMap<>();    // parse and check each once
+        return query.map((rs, ctx) -> new StatsQuery.DayCount(dates.computeIfAbsent(rs.getString("day"), LocalDate::parse),
+                rs.getString("login") == null ? null : logins.computeIfAbsent(rs.getString("login"),
+                        LoggedRequestMapper::login), rs.getString("method"), rs.getInt("status"), rs.getLong("calls")))
+                .list();
     }
 
     private static Query perLogin(Handle h, List<StatsQuery.StatsDay> days, Login login, boolean byLogin,
