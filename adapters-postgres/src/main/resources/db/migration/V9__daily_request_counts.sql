@@ -16,3 +16,16 @@ insert into request_counts_daily (day, login, method, status, calls)
 select cast(hour at time zone 'UTC' as date), login, method, status, sum(calls)
 from request_counts
 group by 1, 2, 3, 4;
+
+-- The same without the method, for the statistics per login alone (group=login, or login= without
+-- group=method): a login's day has a few statuses but many method/status pairs.
+create table request_counts_daily_login (
+    day    date not null,
+    login  text not null,
+    status smallint not null,
+    calls  bigint not null,
+    primary key (day, login, status)
+);
+
+insert into request_counts_daily_login (day, login, status, calls)
+select day, login, status, sum(calls) from request_counts_daily group by 1, 2, 3;

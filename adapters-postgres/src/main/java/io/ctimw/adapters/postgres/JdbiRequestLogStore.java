@@ -14,9 +14,10 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * {@link RequestLogStore} on {@code request_log}, {@code request_counts} (per login and UTC hour),
- * {@code request_counts_daily} (per login and UTC day) and {@code request_counts_all} (every login summed,
- * so the statistics of everyone read few rows). A batch is two statements in one transaction, each one
- * round trip of arrays: the lines, then one statement of upserts into the three counters.
+ * {@code request_counts_daily} (per login and UTC day, with and without the method) and
+ * {@code request_counts_all} (every login summed, so the statistics of everyone read few rows). A batch is
+ * two statements in one transaction, each one round trip of arrays: the lines, then one statement of
+ * upserts into the four counters.
  */
 public final class JdbiRequestLogStore implements RequestLogStore {
     private static final LoggedRequestMapper MAPPER = new LoggedRequestMapper();
@@ -44,6 +45,11 @@ public final class JdbiRequestLogStore implements RequestLogStore {
                 select cast(hour at time zone 'UTC' as date), login, method, status, sum(calls) from inc
                 group by 1, 2, 3, 4 order by 1, 2, 3, 4
                 on conflict (day, login, method, status) do update set calls = t.calls + excluded.calls
+            ), per_login_day_status as (
+                insert into request_counts_daily_login as t (day, login, status, calls)
+                select cast(hour at time zone 'UTC' as date), login, status, sum(calls) from inc
+                group by 1, 2, 3 order by 1, 2, 3
+                on conflict (day, login, status) do update set calls = t.calls + excluded.calls
             )
             insert into request_counts_all as t (hour, method, status, calls)
             select hour, method, status, sum(calls) from inc group by hour, method, status order by hour, method, status
