@@ -38,10 +38,12 @@ public final class StatsQueryBench {
                      as m(method, status, calls)""";
     private static final String ROLL_UP = "insert into request_counts_all (hour, method, status, calls)"
             + " select hour, method, status, sum(calls) from request_counts group by hour, method, status";
-    /** What the writer keeps per login and UTC day (the same sums V9 fills an upgraded database with). */
+    /** What the writer keeps per login and UTC day, with and without the method (as V9 fills an upgraded database). */
     private static final String ROLL_UP_DAYS = "insert into request_counts_daily (day, login, method, status, calls)"
             + " select cast(hour at time zone 'UTC' as date), login, method, status, sum(calls) from request_counts"
             + " group by 1, 2, 3, 4";
+    private static final String ROLL_UP_DAYS_LOGIN = "insert into request_counts_daily_login (day, login, status, calls)"
+            + " select day, login, status, sum(calls) from request_counts_daily group by 1, 2, 3";
 
     private StatsQueryBench() {
     }
@@ -76,9 +78,11 @@ public final class StatsQueryBench {
             s.execute(FILL);
             s.execute(ROLL_UP);
             s.execute(ROLL_UP_DAYS);
+            s.execute(ROLL_UP_DAYS_LOGIN);
             s.execute("vacuum analyze request_counts");
             s.execute("vacuum analyze request_counts_all");
             s.execute("vacuum analyze request_counts_daily");
+            s.execute("vacuum analyze request_counts_daily_login");
             try (ResultSet r = s.executeQuery("select sum(calls), count(*), (select count(*) from request_counts_all)"
                     + " from request_counts")) {
                 r.next();
