@@ -38,6 +38,12 @@ public final class StatsQueryBench {
                      as m(method, status, calls)""";
     private static final String ROLL_UP = "insert into request_counts_all (hour, method, status, calls)"
             + " select hour, method, status, sum(calls) from request_counts group by hour, method, status";
+    /** What the writer keeps per login and UTC day, with and without the method (as V9 fills an upgraded database). */
+    private static final String ROLL_UP_DAYS = "insert into request_counts_daily (day, login, method, status, calls)"
+            + " select cast(hour at time zone 'UTC' as date), login, method, status, sum(calls) from request_counts"
+            + " group by 1, 2, 3, 4";
+    private static final String ROLL_UP_DAYS_LOGIN = "insert into request_counts_daily_login (day, login, status, calls)"
+            + " select day, login, status, sum(calls) from request_counts_daily group by 1, 2, 3";
 
     private StatsQueryBench() {
     }
@@ -53,10 +59,10 @@ public final class StatsQueryBench {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + mw.port();
             String token = login(http, base);
-            System.out.println("| query (30 days, 10M requests) | p50 ms | p99 ms | max ms |");
-            System.out.println("|---|---|---|---|");
+            System.out.println("| query (30 days, 10M requests) | body KB | p50 ms | p99 ms | max ms |");
+            System.out.println("|---|---|---|---|---|");
             for (String query : List.of("", "&tz=Europe/Berlin", "&group=method", "&login=agent17&group=method",
-                    "&group=login")) {
+                    "&group=login", "&group=login&tz=Europe/Moscow", "&group=login,method")) {
                 time(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/stats/daily?" + RANGE + query))
                         .header("Authorization", "Bearer " + token).GET().build(), query.isEmpty() ? "(everyone)" : query);
             }
@@ -71,8 +77,12 @@ public final class StatsQueryBench {
             s.execute("update users set role = 'admin' where login = 'boss'");
             s.execute(FILL);
             s.execute(ROLL_UP);
+            s.execute(ROLL_UP_DAYS);
+            s.execute(ROLL_UP_DAYS_LOGIN);
             s.execute("vacuum analyze request_counts");
             s.execute("vacuum analyze request_counts_all");
+            s.execute("vacuum analyze request_counts_daily");
+            s.execute("vacuum analyze request_counts_daily_login");
             try (ResultSet r = s.executeQuery("select sum(calls), count(*), (select count(*) from request_counts_all)"
                     + " from request_counts")) {
                 r.next();
@@ -95,6 +105,7 @@ public final class StatsQueryBench {
 
     private static void time(HttpClient http, HttpRequest request, String name) throws Exception {
         double[] millis = new double[RUNS];
+        int bytes = 0;
         for (int i = -5; i < RUNS; i++) { // 5 warm-up calls: plans cached, pages in memory
             long started = System.nanoTime();
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -104,9 +115,11 @@ public final class StatsQueryBench {
             if (i >= 0) {
                 millis[i] = (System.nanoTime() - started) / 1e6;
             }
+            bytes = r.body().length();
         }
         Arrays.sort(millis);
-        System.out.printf("| `%s` | %.1f | %.1f | %.1f |%n", name, millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.99) - 1],
+        System.out.printf("| `%s` | %,d | %.1f | %.1f | %.1f |%n", name, bytes / 1024, millis[RUNS / 2],
+                millis[(int) Math.ceil(RUNS * 0.99) - 1],
                 millis[RUNS - 1]);
     }
 }

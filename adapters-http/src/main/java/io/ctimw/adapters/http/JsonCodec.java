@@ -1,5 +1,6 @@
 package io.ctimw.adapters.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -72,6 +73,22 @@ final class JsonCodec {
         } catch (JsonProcessingException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** Writes one document of a response body through {@code body}: for bodies too large for a map per value. */
+    public byte[] stream(Body body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
+        try (JsonGenerator g = responses.getFactory().createGenerator(out)) {
+            body.writeTo(g);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a response body", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A response body written by hand to a generator. */
+    interface Body {
+        void writeTo(JsonGenerator g) throws IOException;
     }
 
     public byte[] write(Object value) {

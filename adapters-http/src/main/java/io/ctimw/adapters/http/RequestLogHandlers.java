@@ -36,37 +36,7 @@ final class RequestLogHandlers {
     void dailyStats(Context ctx) {
         DailyReport report = log.dailyStatistics(Authenticator.sessionOf(ctx),
                 AdminQueryParser.stats(ctx.queryParamMap(), clock.instant()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", report.from().toString());
-        body.put("to", report.to().toString());
-        body.put("tz", report.zone().getId());
-        body.put("login", name(report.login()));
-        body.put("days", report.days().stream().map(d -> {
-            Map<String, Object> day = new LinkedHashMap<>();
-            day.put("day", d.day().toString());
-            day.putAll(tally(d.total()));
-            if (!d.groups().isEmpty()) {
-                day.put("groups", d.groups().stream().map(g -> {
-                    Map<String, Object> group = new LinkedHashMap<>();
-                    group.put("login", name(g.login()));
-                    group.put("method", g.method());
-                    group.putAll(tally(g.tally()));
-                    return group;
-                }).toList());
-            }
-            return day;
-        }).toList());
-        JsonResponses.ok(ctx, json.write(body));
-    }
-
-    private static Map<String, Object> tally(DailyReport.Tally t) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("calls", t.calls());
-        out.put("badCalls", t.badCalls());
-        Map<String, Object> byStatus = new LinkedHashMap<>();
-        t.byStatus().forEach((status, calls) -> byStatus.put(status.toString(), calls));
-        out.put("byStatus", byStatus);
-        return out;
+        JsonResponses.ok(ctx, json.stream(g -> DailyReportJson.write(g, report)));
     }
 
     private static Map<String, Object> line(LoggedRequest line) {

@@ -116,6 +116,10 @@ class RequestLogTest {
         assertEquals(4, day.path("calls").asLong());
         assertEquals(1, day.path("badCalls").asLong());
         assertEquals(3, day.path("byStatus").path("200").asLong());
+        assertEquals("{\"from\":\"2026-03-01\",\"to\":\"2026-03-03\",\"tz\":\"Europe/Moscow\",\"login\":\"agent1\",\"days\":["
+                + "{\"day\":\"2026-03-01\",\"calls\":4,\"badCalls\":1,\"byStatus\":{\"200\":3,\"403\":1},\"groups\":["
+                + "{\"login\":null,\"method\":\"control:Hold\",\"calls\":1,\"badCalls\":1,\"byStatus\":{\"403\":1}}]}]}",
+                response.body(), "the README's shape, member order and nulls included");
     }
 
     @Test

@@ -8,15 +8,16 @@ import io.ctimw.core.model.RequestLogQuery;
 import io.ctimw.core.model.StatsQuery;
 import io.ctimw.core.port.out.RequestLogStore;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * {@link RequestLogStore} on {@code request_log}, {@code request_counts} (per login) and
+ * {@link RequestLogStore} on {@code request_log}, {@code request_counts} (per login and UTC hour),
+ * {@code request_counts_daily} (per login and UTC day, with and without the method) and
  * {@code request_counts_all} (every login summed, so the statistics of everyone read few rows). A batch is
- * three statements in one transaction, each one round trip of arrays: the lines, then one upsert per counter.
+ * two statements in one transaction, each one round trip of arrays: the lines, then one statement of
+ * upserts into the four counters.
  */
 public final class JdbiRequestLogStore implements RequestLogStore {
     private static final LoggedRequestMapper MAPPER = new LoggedRequestMapper();
@@ -39,6 +40,16 @@ public final class JdbiRequestLogStore implements RequestLogStore {
                 insert into request_counts as t (hour, login, method, status, calls)
                 select hour, login, method, status, calls from inc
                 on conflict (hour, login, method, status) do update set calls = t.calls + excluded.calls
+            ), per_login_day as (
+                insert into request_counts_daily as t (day, login, method, status, calls)
+                select cast(hour at time zone 'UTC' as date), login, method, status, sum(calls) from inc
+                group by 1, 2, 3, 4 order by 1, 2, 3, 4
+                on conflict (day, login, method, status) do update set calls = t.calls + excluded.calls
+            ), per_login_day_status as (
+                insert into request_counts_daily_login as t (day, login, status, calls)
+                select cast(hour at time zone 'UTC' as date), login, status, sum(calls) from inc
+                group by 1, 2, 3 order by 1, 2, 3
+                on conflict (day, login, status) do update set calls = t.calls + excluded.calls
             )
             insert into request_counts_all as t (hour, method, status, calls)
             select hour, method, status, sum(calls) from inc group by hour, method, status order by hour, method, status
@@ -128,27 +139,7 @@ public final class JdbiRequestLogStore implements RequestLogStore {
     @Override
     public List<StatsQuery.DayCount> countsPerDay(List<StatsQuery.StatsDay> days, Login login, boolean byLogin,
                                                   boolean byMethod) {
-        boolean perLogin = byLogin || login != null;
-        String groups = (byLogin ? "c.login, " : "") + (byMethod ? "c.method, " : "");
-        String sql = "select d.day, " + (byLogin ? "c.login" : "null") + " as login, " + (byMethod ? "c.method" : "null")
-                + " as method, c.status, sum(c.calls) as calls"
-                + " from unnest(cast(:days as text[]), cast(:starts as text[]), cast(:ends as text[])) as d(day, s, e)"
-                + " join " + (perLogin ? "request_counts" : "request_counts_all") + " c"
-                + " on c.hour >= cast(d.s as timestamptz) and c.hour < cast(d.e as timestamptz)"
-                + (login != null ? " and c.login = :login" : "")
-                + " group by d.day, " + groups + "c.status";
-        return db.withHandle(h -> {
-            Query query = h.createQuery(sql)
-                    .bindArray("days", String.class, days.stream().map(d -> d.day().toString()).toArray())
-                    .bindArray("starts", String.class, days.stream().map(d -> Timestamps.toDbText(d.start())).toArray())
-                    .bindArray("ends", String.class, days.stream().map(d -> Timestamps.toDbText(d.end())).toArray());
-            if (login != null) {
-                query.bind("login", login.value());
-            }
-            return query.map((rs, ctx) -> new StatsQuery.DayCount(LocalDate.parse(rs.getString("day")),
-                    LoggedRequestMapper.login(rs.getString("login")), rs.getString("method"), rs.getInt("status"),
-                    rs.getLong("calls"))).list();
-        });
+        return db.withHandle(h -> h.inTransaction(tx -> JdbiRequestCounts.countsPerDay(tx, days, login, byLogin, byMethod)));
     }
 
     @Override
@@ -159,11 +150,6 @@ public final class JdbiRequestLogStore implements RequestLogStore {
 
     @Override
     public int deleteCountsBefore(Instant cutoff) {
-        return db.withHandle(h -> h.inTransaction(tx -> {
-            tx.createUpdate("delete from request_counts_all where hour < :cutoff").bind("cutoff", Timestamps.toDb(cutoff))
-                    .execute();
-            return tx.createUpdate("delete from request_counts where hour < :cutoff")
-                    .bind("cutoff", Timestamps.toDb(cutoff)).execute();
-        }));
+        return db.withHandle(h -> h.inTransaction(tx -> JdbiRequestCounts.deleteBefore(tx, cutoff)));
     }
 }

@@ -11,12 +11,15 @@ import io.ctimw.core.model.Login;
 import io.ctimw.core.model.PendingEvent;
 import io.ctimw.core.model.Role;
 import io.ctimw.core.model.Session;
+import io.ctimw.core.model.StatsQuery;
 import io.ctimw.core.model.StoredEvent;
 import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.model.User;
 import io.ctimw.core.model.UserQuery;
 import io.ctimw.core.testing.QuarantineRow;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
@@ -176,6 +179,29 @@ class SchemaMigrationTest {
                         + " + (select count(*) from request_log) + (select count(*) from request_counts)")
                 .mapTo(Integer.class).one());
         assertEquals(2, kept, "the user and the event are kept, the new tables start empty");
+    }
+
+    @Test
+    void v9TheDailyCountersAreSummedFromTheHourlyOnesOfAV8Database() {
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:db/migration").target("8").load().migrate();
+        Jdbi v8 = Jdbi.create(db.jdbcUrl(), db.user(), db.password());
+        v8.useHandle(h -> h.execute("insert into request_counts (hour, login, method, status, calls) values"
+                + " ('2026-03-01T22:00:00Z', 'alice', 'control:Answer', 200, 5),"
+                + " ('2026-03-01T23:00:00Z', 'alice', 'control:Answer', 200, 2),"
+                + " ('2026-03-02T01:00:00Z', 'alice', 'control:Answer', 200, 3)"));
+
+        JdbiRequestLogStore log = new JdbiRequestLogStore(db.database().jdbi()); // start: migrates
+        LocalDate first = LocalDate.parse("2026-03-01");
+        LocalDate second = first.plusDays(1);
+
+        assertEquals(List.of(new StatsQuery.DayCount(first, ALICE, null, 200, 7),
+                new StatsQuery.DayCount(second, ALICE, null, 200, 3)), log.countsPerDay(
+                new StatsQuery(first, second, ZoneOffset.UTC, null, true, false).days(), null, true, false).stream()
+                .sorted(java.util.Comparator.comparing(StatsQuery.DayCount::day)).toList());
+        assertEquals(List.of(new StatsQuery.DayCount(second, ALICE, null, 200, 10)), log.countsPerDay(
+                new StatsQuery(first, second, ZoneOffset.ofHours(2), null, true, false).days(), null, true, false),
+                "at +02:00 every call is the 2nd's: the 1st's UTC day less its last two hours sums to nothing");
     }
 
 

@@ -4,7 +4,6 @@ import io.ctimw.core.model.DailyReport;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.StatsQuery;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,39 +11,55 @@ import java.util.TreeMap;
 
 /** Puts the per-day sums the store read into the report: every day of the range, days without calls too. */
 final class DailyStatistics {
-    private record GroupKey(String login, String method) {}
+    /** Groups are summed in a hash map and sorted once (by login, then method, nulls first) when the day is done. */
+    private record GroupKey(Login login, String method) implements Comparable<GroupKey> {
+        @Override
+        public int compareTo(GroupKey o) {
+            int byLogin = compareNullsFirst(login == null ? null : login.value(), o.login == null ? null : o.login.value());
+            return byLogin != 0 ? byLogin : compareNullsFirst(method, o.method);
+        }
 
-    private static final Comparator<GroupKey> ORDER = Comparator
-            .comparing(GroupKey::login, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-            .thenComparing(GroupKey::method, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+        private static int compareNullsFirst(String a, String b) {
+            return a == null ? (b == null ? 0 : -1) : b == null ? 1 : a.compareTo(b);
+        }
+    }
+
+    /** A tally being summed: mutable, so tens of thousands of sums cost one map each, not one per sum. */
+    private static final class Sums {
+        private final TreeMap<Integer, Long> byStatus = new TreeMap<>();
+        private long calls;
+        private long badCalls;
+
+        Sums add(int status, long n) {
+            byStatus.merge(status, n, Long::sum);
+            calls += n;
+            badCalls += status >= 400 ? n : 0;
+            return this;
+        }
+
+        DailyReport.Tally tally() {
+            return new DailyReport.Tally(calls, badCalls, byStatus);
+        }
+    }
 
     private DailyStatistics() {
     }
 
     static DailyReport report(StatsQuery query, List<StatsQuery.DayCount> counts) {
-        Map<LocalDate, DailyReport.Tally> totals = new HashMap<>();
-        Map<LocalDate, Map<GroupKey, DailyReport.Tally>> groups = new HashMap<>();
+        Map<LocalDate, Sums> totals = new HashMap<>();
+        Map<LocalDate, Map<GroupKey, Sums>> groups = new HashMap<>();
         for (StatsQuery.DayCount c : counts) {
-            totals.merge(c.day(), DailyReport.Tally.NONE.plus(c.status(), c.calls()), DailyStatistics::sum);
+            totals.computeIfAbsent(c.day(), d -> new Sums()).add(c.status(), c.calls());
             if (query.byLogin() || query.byMethod()) {
-                GroupKey key = new GroupKey(c.login() == null ? null : c.login().value(), c.method());
-                groups.computeIfAbsent(c.day(), d -> new TreeMap<>(ORDER))
-                        .merge(key, DailyReport.Tally.NONE.plus(c.status(), c.calls()), DailyStatistics::sum);
+                groups.computeIfAbsent(c.day(), d -> new HashMap<>())
+                        .computeIfAbsent(new GroupKey(c.login(), c.method()), k -> new Sums()).add(c.status(), c.calls());
             }
         }
         List<DailyReport.Day> days = query.days().stream().map(d -> new DailyReport.Day(d.day(),
-                totals.getOrDefault(d.day(), DailyReport.Tally.NONE),
-                groups.getOrDefault(d.day(), Map.of()).entrySet().stream().map(e -> new DailyReport.Group(
-                        e.getKey().login() == null ? null : new Login(e.getKey().login()), e.getKey().method(),
-                        e.getValue())).toList())).toList();
+                totals.containsKey(d.day()) ? totals.get(d.day()).tally() : DailyReport.Tally.NONE,
+                groups.getOrDefault(d.day(), Map.of()).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> new DailyReport.Group(e.getKey().login(), e.getKey().method(), e.getValue().tally()))
+                        .toList())).toList();
         return new DailyReport(query.from(), query.to(), query.zone(), query.login(), days);
-    }
-
-    private static DailyReport.Tally sum(DailyReport.Tally a, DailyReport.Tally b) {
-        DailyReport.Tally total = a;
-        for (Map.Entry<Integer, Long> e : b.byStatus().entrySet()) {
-            total = total.plus(e.getKey(), e.getValue());
-        }
-        return total;
     }
 }
