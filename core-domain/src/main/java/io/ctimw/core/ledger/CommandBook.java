@@ -32,12 +32,15 @@ import java.util.function.Function;
  */
 public final class CommandBook {
     private static final System.Logger LOG = System.getLogger(CommandBook.class.getName());
+    /** After the ledger failed, how long commands skip it instead of each waiting for the database again. */
+    static final Duration RECHECK = Duration.ofSeconds(5);
 
     private final CommandLedger ledger;
     private final CommandIds ids;
     private final Clock clock;
     private final LedgerSettings settings;
     private final ScheduledExecutorService workers;
+    private volatile Instant downUntil = Instant.MIN;
 
     /** @param workers records outcomes and polls for attempts in flight (never the CTI link's thread) */
     public CommandBook(CommandLedger ledger, CommandIds ids, Clock clock, LedgerSettings settings,
@@ -70,11 +73,15 @@ public final class CommandBook {
         CommandRecord entry = new CommandRecord(ids.next(), login, command.name(),
                 CanonicalCommand.fieldsJson(command), clock.instant(), key, fingerprint, CommandOutcome.SENT, null);
         try {
+            if (clock.instant().isBefore(downUntil)) { // do not make every command wait out the pool's timeout
+                throw new StoreUnavailableException("command ledger unreachable a moment ago", null);
+            }
             Optional<CommandRecord> held = ledger.claim(entry, windowStart());
             if (held.isPresent()) {
                 return settle(held.get(), fingerprint);
             }
         } catch (StoreUnavailableException e) {
+            downUntil = clock.instant().plus(RECHECK);
             if (key != null) {
                 return CompletableFuture.failedFuture(e);
             }

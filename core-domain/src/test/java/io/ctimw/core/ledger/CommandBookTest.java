@@ -153,6 +153,20 @@ class CommandBookTest {
     }
 
     @Test
+    void afterALedgerFailureCommandsSkipItForAWhileInsteadOfEachWaitingForTheDatabase() throws Exception {
+        AtomicInteger tries = new AtomicInteger();
+        CommandBook book = book(down(tries));
+        now(relay(book, null, HOLD));
+        now(relay(book, null, HOLD));
+        assertThrows(ExecutionException.class, () -> now(relay(book, KEY, HOLD)));
+        assertEquals(1, tries.get(), "one look at the database");
+        assertEquals(2, sent.size(), "the keyless ones went out, the keyed one did not");
+        clock.advance(CommandBook.RECHECK);
+        now(relay(book, null, HOLD));
+        assertEquals(2, tries.get(), "looked again once the pause was over");
+    }
+
+    @Test
     void housekeepingDropsEntriesPastTheRetention() throws Exception {
         CommandBook book = book(ledger);
         now(relay(book, null, HOLD));
@@ -163,8 +177,13 @@ class CommandBookTest {
     }
 
     private static CommandLedger down() {
+        return down(new AtomicInteger());
+    }
+
+    private static CommandLedger down(AtomicInteger tries) {
         return (CommandLedger) Proxy.newProxyInstance(CommandLedger.class.getClassLoader(),
                 new Class<?>[] {CommandLedger.class}, (proxy, method, args) -> {
+                    tries.incrementAndGet();
                     throw new StoreUnavailableException("ledger switched off by the test", null);
                 });
     }
