@@ -59,9 +59,9 @@ public final class JdbiCommandLedger implements CommandLedger {
     }
 
     @Override
-    public void complete(CommandId id, CommandOutcome outcome, Instant at) {
+    public void complete(CommandId id, CommandOutcome outcome, Instant at, boolean releaseKey) {
         db.withHandle(h -> h.createUpdate("update command_ledger set status = :status, reply_name = :replyName,"
-                        + " reply = :reply, completed_at = :at where id = :id")
+                        + " reply = :reply, completed_at = :at" + (releaseKey ? ", idem_key = null" : "") + " where id = :id")
                 .bind("id", id.value()).bind("status", outcome.status().code())
                 .bind("replyName", storable(outcome.replyName())).bind("reply", storable(outcome.reply()))
                 .bind("at", Timestamps.toDb(at)).execute());

@@ -109,7 +109,9 @@ public final class CommandBook {
 
     private CommandReceipt complete(CommandRecord entry, ControlResult result) {
         try {
-            ledger.complete(entry.id(), CommandOutcome.of(result), clock.instant());
+            CommandOutcome outcome = CommandOutcome.of(result);
+            // The link was down: most likely nothing went out, and a client told to retry later must be able to.
+            ledger.complete(entry.id(), outcome, clock.instant(), outcome.status() == CommandOutcome.Status.CTI_DOWN);
         } catch (RuntimeException e) { // the answer still goes out; a retry then waits and reads "timed out"
             LOG.log(Level.WARNING, "outcome of command {0} ({1} for {2}) not recorded: {3}",
                     entry.id(), entry.name(), entry.login(), e.toString());

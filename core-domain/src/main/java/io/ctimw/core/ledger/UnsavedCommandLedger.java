@@ -27,16 +27,21 @@ public final class UnsavedCommandLedger implements CommandLedger {
             if (holder.isPresent() && !holder.get().at().isBefore(keysSince)) {
                 return holder;
             }
-            holder.ifPresent(old -> entries.put(old.id(), new CommandRecord(old.id(), old.login(), old.name(),
-                    old.fieldsJson(), old.at(), null, old.fingerprint(), old.outcome(), old.completedAt())));
+            holder.ifPresent(old -> entries.put(old.id(), keyless(old)));
         }
         entries.put(entry.id(), entry);
         return Optional.empty();
     }
 
     @Override
-    public synchronized void complete(CommandId id, CommandOutcome outcome, Instant at) {
-        entries.computeIfPresent(id, (k, entry) -> entry.completed(outcome, at));
+    public synchronized void complete(CommandId id, CommandOutcome outcome, Instant at, boolean releaseKey) {
+        entries.computeIfPresent(id, (k, entry) -> releaseKey ? keyless(entry.completed(outcome, at))
+                : entry.completed(outcome, at));
+    }
+
+    private static CommandRecord keyless(CommandRecord e) {
+        return new CommandRecord(e.id(), e.login(), e.name(), e.fieldsJson(), e.at(), null, e.fingerprint(),
+                e.outcome(), e.completedAt());
     }
 
     @Override

@@ -94,6 +94,19 @@ class CommandBookTest {
     }
 
     @Test
+    void aCommandTheLinkWasDownForMayBeRetriedUnderItsKey() throws Exception {
+        reply = CompletableFuture.completedFuture(new ControlResult.Unavailable("CTI link down"));
+        CommandBook book = book(ledger);
+        now(relay(book, KEY, HOLD));
+        reply = CompletableFuture.completedFuture(new ControlResult.Accepted("Hold"));
+        CommandReceipt retry = now(relay(book, KEY, HOLD));
+        assertEquals(new CommandReceipt(new CommandId("c2"), new ControlResult.Accepted("Hold"), false), retry);
+        assertEquals(2, sent.size(), "sent again: the 503 said retry later");
+        assertEquals(CommandOutcome.Status.CTI_DOWN, ledger.find(ALICE, new CommandId("c1")).orElseThrow()
+                .outcome().status(), "the first attempt stays in the ledger");
+    }
+
+    @Test
     void theSameKeyWithAnotherCommandIsAConflictAndNothingIsSent() throws Exception {
         CommandBook book = book(ledger);
         now(relay(book, KEY, HOLD));

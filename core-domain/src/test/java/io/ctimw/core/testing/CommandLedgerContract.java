@@ -53,10 +53,19 @@ public abstract class CommandLedgerContract {
         CommandLedger ledger = newEmptyLedger();
         ledger.claim(entry("c1", ALICE, T0, KEY), T0);
         CommandOutcome refused = new CommandOutcome(CommandOutcome.Status.REFUSED, "Error", "no such call \u00e9");
-        ledger.complete(new CommandId("c1"), refused, T0.plusMillis(40));
+        ledger.complete(new CommandId("c1"), refused, T0.plusMillis(40), false);
         CommandRecord stored = ledger.find(ALICE, new CommandId("c1")).orElseThrow();
         assertEquals(entry("c1", ALICE, T0, KEY).completed(refused, T0.plusMillis(40)), stored);
         assertEquals(stored, ledger.findByKey(ALICE, KEY, T0).orElseThrow());
+    }
+
+    @Test
+    void anOutcomeMayGiveTheKeyUp() {
+        CommandLedger ledger = newEmptyLedger();
+        ledger.claim(entry("c1", ALICE, T0, KEY), T0);
+        ledger.complete(new CommandId("c1"), new CommandOutcome(CommandOutcome.Status.CTI_DOWN, null, "down"), T0, true);
+        assertNull(ledger.find(ALICE, new CommandId("c1")).orElseThrow().key());
+        assertEquals(Optional.empty(), ledger.claim(entry("c2", ALICE, T0.plusSeconds(1), KEY), T0));
     }
 
     @Test

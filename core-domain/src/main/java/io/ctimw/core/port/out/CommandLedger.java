@@ -21,8 +21,11 @@ public interface CommandLedger {
      */
     Optional<CommandRecord> claim(CommandRecord entry, Instant keysSince);
 
-    /** Records the outcome of a command; {@code at} is when it came. */
-    void complete(CommandId id, CommandOutcome outcome, Instant at);
+    /**
+     * Records the outcome of a command; {@code at} is when it came. {@code releaseKey}: the command gives its
+     * key up (as an expired one does), so a retry under it is sent anew.
+     */
+    void complete(CommandId id, CommandOutcome outcome, Instant at, boolean releaseKey);
 
     /** The login's command with that id; empty for another login's. */
     Optional<CommandRecord> find(Login login, CommandId id);
