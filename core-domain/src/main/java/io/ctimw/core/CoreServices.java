@@ -13,6 +13,9 @@ import io.ctimw.core.event.EventService;
 import io.ctimw.core.event.EventStreams;
 import io.ctimw.core.event.Housekeeping;
 import io.ctimw.core.health.Monitoring;
+import io.ctimw.core.ledger.CommandBook;
+import io.ctimw.core.model.LedgerSettings;
+import io.ctimw.core.ledger.UnsavedCommandLedger;
 import io.ctimw.core.health.ReadinessService;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
@@ -29,6 +32,8 @@ import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
 import io.ctimw.core.port.out.AuditArchive;
 import io.ctimw.core.port.out.AuditTrail;
+import io.ctimw.core.port.out.CommandIds;
+import io.ctimw.core.port.out.CommandLedger;
 import io.ctimw.core.port.out.CtiGateway;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.IntakeLog;
@@ -56,6 +61,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -148,6 +154,7 @@ public final class CoreServices implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final CtiInbound inbound;
     private final ExecutorService readers;
+    private final ScheduledExecutorService ledgerWorkers;
     private final RunTimeParts runTime;
     private final AdminUseCases admin;
     private final RequestRecorder recorder;
@@ -158,8 +165,17 @@ public final class CoreServices implements AutoCloseable {
         this(ports, settings, new NoRequestLog(), RequestLogSettings.off());
     }
 
-    /** @param requestLogStore where every API request is logged and counted, as {@code logging} says */
+    /** A core whose command ledger lives in memory only (tests, tools). */
     public CoreServices(Ports ports, Settings settings, RequestLogStore requestLogStore, RequestLogSettings logging) {
+        this(ports, settings, requestLogStore, logging, new UnsavedCommandLedger(), LedgerSettings.DEFAULT);
+    }
+
+    /**
+     * @param requestLogStore where every API request is logged and counted, as {@code logging} says
+     * @param commandLedger where relayed commands and their idempotency keys are kept
+     */
+    public CoreServices(Ports ports, Settings settings, RequestLogStore requestLogStore, RequestLogSettings logging,
+                        CommandLedger commandLedger, LedgerSettings ledgerSettings) {
         this.ports = ports;
         SessionPolicy policy = settings.sessions(); // its idle timeout is the run-time setting's default only
         CallRegistry calls = new CallRegistry();
@@ -184,7 +200,10 @@ public final class CoreServices implements AutoCloseable {
                 settings.streamMaxPending());
         this.events = new EventService(ports.events(), hub, positions, readers, access, streams);
         CommandCatalog catalog = CommandCatalog.standard(runTime.live()::allowedStates);
-        this.control = new CallControlService(new CommandValidator(catalog, calls), ports.cti(), calls, access);
+        this.ledgerWorkers = Executors.newScheduledThreadPool(2, named("command-ledger", true));
+        CommandBook book = new CommandBook(commandLedger, CommandIds.timeOrdered(ports.clock()), ports.clock(),
+                ledgerSettings, ledgerWorkers);
+        this.control = new CallControlService(new CommandValidator(catalog, calls), ports.cti(), calls, access, book);
         this.recorder = new RequestRecorder(requestLogStore, ports.clock(), name -> catalog.find(name).isPresent(),
                 logging.queueCapacity(), logging.batchSize(), named("request-log-writer", true));
         // Its retention is a run-time setting (the file's request-log.retention is that setting's default).
@@ -199,7 +218,7 @@ public final class CoreServices implements AutoCloseable {
                 cache, phones, runTime.live()::defaultGrants, runTime.throttle()::resetThrottle);
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), sessionPolicy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
-                settings.retention(), ports.auditArchive(), settings.auditRetention(), requestLog::purge);
+                settings.retention(), ports.auditArchive(), settings.auditRetention(), requestLog::purge, book::purge);
         this.admin = AdminParts.build(ports, new AdminParts.Needs(access, users, catalog, cache, authentication,
                 () -> runTime.live().sessionPolicy().idleTimeout(), runTime, requestLog));
         this.inbound = new CtiInbound(calls, journal::submit, attachments);
@@ -271,6 +290,7 @@ public final class CoreServices implements AutoCloseable {
         }
         readers.shutdown();
         readers.awaitTermination(5, TimeUnit.SECONDS);
+        ledgerWorkers.shutdown();
         drainRequestLog();
     }
 

@@ -61,15 +61,11 @@ final class JsonCodec {
                 : "the body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
-    /** A CTI reply object without one member, or empty when the text is not a JSON object. */
-    public java.util.Optional<byte[]> withoutMember(String json, String member) {
+    /** Stored JSON (a CTI reply, a command's fields) as a tree to answer with; empty unless it is an object. */
+    public java.util.Optional<ObjectNode> object(String json) {
         try {
-            JsonNode node = replies.readTree(json);
-            if (!(node instanceof ObjectNode object)) {
-                return java.util.Optional.empty();
-            }
-            object.remove(member);
-            return java.util.Optional.of(replies.writeValueAsBytes(object));
+            return replies.readTree(json) instanceof ObjectNode object ? java.util.Optional.of(object)
+                    : java.util.Optional.empty();
         } catch (JsonProcessingException e) {
             return java.util.Optional.empty();
         }

@@ -17,6 +17,7 @@ enum ProblemType {
     CONTENT_TOO_LARGE(413, "content-too-large", "Content too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     CTI_REJECTED(422, "cti-rejected", "Rejected by the CTI"),
+    IDEMPOTENCY_CONFLICT(422, "idempotency-conflict", "Idempotency key reused"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests from your address"),
     TOO_MANY_STREAMS(429, "too-many-streams", "Too many open event streams"),
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many failed logins"),

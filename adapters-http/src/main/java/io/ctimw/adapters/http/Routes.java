@@ -50,6 +50,8 @@ final class Routes {
         routes.get(API + "/events", events::poll, Access.AGENT);
         routes.get(API + "/events/stream", events::stream, Access.AGENT);
         routes.post(API + "/control", control::send, Access.AGENT);
+        routes.get(API + "/commands", control::list, Access.AGENT);
+        routes.get(API + "/commands/{id}", control::one, Access.AGENT);
         routes.get("/health", health::live, Access.PUBLIC);
         routes.get("/ready", health::ready, Access.PUBLIC);
         metrics.ifPresent(page -> routes.get(METRICS, page, Access.PUBLIC));

@@ -22,6 +22,7 @@ final class ApiExamples {
 
     private static final String LOGIN = Routes.API + "/login";
     private static final String CONTROL = Routes.API + "/control";
+    private static final String COMMANDS = Routes.API + "/commands";
     private static final String EVENTS = Routes.API + "/events";
     private static final String SESSION = Routes.API + "/session";
     private static final String GOOD_LOGIN = "{\"login\":\"agent1\",\"password\":\"s3cret-pass\"}";
@@ -84,7 +85,8 @@ final class ApiExamples {
     }
 
     private void control() {
-        List<ControlResult> outcomes = List.of(new ControlResult.Accepted("Answer"),
+        server.control.id = new io.ctimw.core.model.CommandId("0192f3a1b2c45e7b2a41");
+        List<ControlResult> outcomes = List.of(new ControlResult.Accepted("Answer"), new ControlResult.KeyConflict("k1"),
                 new ControlResult.DataReply("Calls", "{\"name\":\"Calls\",\"rid\":\"r1\",\"login\":\"agent1\",\"calls\":[]}"),
                 new ControlResult.DataReply("Calls", "[1]"),
                 new ControlResult.Invalid("unknown command Bogus"), new ControlResult.UnknownCall("9"),
@@ -95,6 +97,20 @@ final class ApiExamples {
             send(CONTROL, json(server.authed(CONTROL), "{\"name\":\"Answer\",\"cid\":2}"));
         }
         send(CONTROL, json(server.authed(CONTROL), "[]"));
+        send(CONTROL, json(server.authed(CONTROL).header("Idempotency-Key", "has space"), "{\"name\":\"Answer\",\"cid\":2}"));
+        commands();
+    }
+
+    private void commands() {
+        Instant at = Instant.parse("2026-11-21T09:15:30.123Z");
+        server.control.stored = List.of(new io.ctimw.core.model.CommandRecord(server.control.id, new Login("agent1"),
+                "Answer", "{\"cid\":2}", at, new io.ctimw.core.model.IdempotencyKey("k1"), "f",
+                new io.ctimw.core.model.CommandOutcome(io.ctimw.core.model.CommandOutcome.Status.OK, "Ok", null),
+                at.plusMillis(20)));
+        send(COMMANDS, server.authed(COMMANDS + "?limit=1").GET());
+        send(COMMANDS, server.authed(COMMANDS + "?limit=0").GET());
+        send(COMMANDS + "/{id}", server.authed(COMMANDS + "/" + server.control.id).GET());
+        send(COMMANDS + "/{id}", server.authed(COMMANDS + "/c1").GET());
     }
 
     private void operations() {

@@ -1,5 +1,8 @@
 package io.ctimw.adapters.http;
 
+import io.ctimw.core.model.CommandId;
+import io.ctimw.core.model.CommandReceipt;
+import io.ctimw.core.model.CommandRecord;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
 import io.ctimw.core.model.EventQuery;
@@ -226,12 +229,31 @@ final class Fakes {
         final List<Session> sessions = new CopyOnWriteArrayList<>();
         volatile Supplier<CompletionStage<ControlResult>> next =
                 () -> CompletableFuture.completedFuture(new ControlResult.Accepted("Answer"));
+        /** The ledger id the next results carry (none: as when the ledger was unreachable), and whether replayed. */
+        volatile CommandId id;
+        volatile boolean replayed;
+        /** What the ledger listing and look-up answer; records the queries. */
+        volatile List<CommandRecord> stored = List.of();
+        final List<List<Object>> queries = new CopyOnWriteArrayList<>();
 
         @Override
-        public CompletionStage<ControlResult> control(Session session, ControlRequest request) {
+        public CompletionStage<CommandReceipt> relay(Session session, ControlRequest request) {
             sessions.add(session);
             requests.add(request);
-            return next.get();
+            return next.get().thenApply(result -> new CommandReceipt(id, result, replayed));
+        }
+
+        @Override
+        public Optional<CommandRecord> command(Session session, CommandId commandId) {
+            queries.add(List.of(session.login().value(), commandId.value()));
+            return stored.stream().filter(c -> c.id().equals(commandId) && c.login().equals(session.login()))
+                    .findFirst();
+        }
+
+        @Override
+        public List<CommandRecord> commands(Session session, CommandId before, int limit) {
+            queries.add(java.util.Arrays.asList(session.login().value(), before == null ? null : before.value(), limit));
+            return stored.stream().limit(limit).toList();
         }
     }
 

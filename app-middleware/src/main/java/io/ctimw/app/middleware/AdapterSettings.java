@@ -6,6 +6,7 @@ import io.ctimw.adapters.http.EdgeLimits;
 import io.ctimw.adapters.http.HttpSettings;
 import io.ctimw.adapters.http.StreamSettings;
 import io.ctimw.core.CoreServices;
+import io.ctimw.core.model.LedgerSettings;
 import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.model.ThrottlePolicy;
 import io.ctimw.core.model.RequestLogSettings;
@@ -42,6 +43,12 @@ final class AdapterSettings {
     static RequestLogSettings requestLogSettings(MiddlewareSettings s) {
         MiddlewareSettings.RequestLog r = s.requestLog();
         return new RequestLogSettings(r.enabled(), r.queueCapacity(), r.batchSize(), r::retention, r::statsRetention);
+    }
+
+    /** A retry waits for an attempt in flight as long as the CTI may take to answer it, and a little more. */
+    static LedgerSettings ledgerSettings(MiddlewareSettings s) {
+        return new LedgerSettings(s.control().idempotencyWindow(), s.control().ledgerRetention(),
+                s.cti().replyTimeout().plusSeconds(2), LedgerSettings.DEFAULT.pollInterval());
     }
 
     static HttpSettings httpSettings(MiddlewareSettings s) {

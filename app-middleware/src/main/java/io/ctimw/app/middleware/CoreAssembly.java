@@ -4,6 +4,7 @@ import io.ctimw.adapters.ctiws.WsCtiGateway;
 import io.ctimw.adapters.postgres.BcryptPasswordHasher;
 import io.ctimw.adapters.postgres.CpuBoundedHasher;
 import io.ctimw.adapters.postgres.JdbiAuditArchive;
+import io.ctimw.adapters.postgres.JdbiCommandLedger;
 import io.ctimw.adapters.postgres.JdbiEventStore;
 import io.ctimw.adapters.postgres.JdbiRequestLogStore;
 import io.ctimw.adapters.postgres.JdbiSessionStore;
@@ -47,7 +48,8 @@ final class CoreAssembly {
         return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi),
                 extras.events(), extras.cti(), passwordHasher(s), TokenGenerator.secureRandom(), Clock.systemUTC(),
                 extras.audit(), archive, new JdbiSettingStore(jdbi), extras.intake()), AdapterSettings.coreSettings(s),
-                new JdbiRequestLogStore(jdbi), AdapterSettings.requestLogSettings(s));
+                new JdbiRequestLogStore(jdbi), AdapterSettings.requestLogSettings(s), new JdbiCommandLedger(jdbi),
+                AdapterSettings.ledgerSettings(s));
     }
 
     /** The intake log, stamped for this database; a folder it cannot write stops the start with one line. */

@@ -12,7 +12,7 @@ import java.util.Set;
 /** The middleware's configuration, read once from HOCON into plain values and checked. */
 public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, int bcryptCost, Events events,
                                  Duration housekeepingInterval, Users users, Metrics metrics, Audit audit,
-                                 LoginThrottle loginThrottle, RequestLog requestLog) {
+                                 LoginThrottle loginThrottle, RequestLog requestLog, Control control) {
 
     /** Agent-facing HTTP. */
     public record Http(String host, int port, long maxBodyBytes, boolean cookieSecure, int retryAfterSeconds,
@@ -57,6 +57,9 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
     /** The request log and the counters of the daily statistics. */
     public record RequestLog(boolean enabled, Duration retention, Duration statsRetention, int queueCapacity,
                              int batchSize) {}
+
+    /** The command ledger: how long an idempotency key holds, and how long commands are kept. */
+    public record Control(Duration idempotencyWindow, Duration ledgerRetention) {}
 
     /** Event storage and delivery. */
     public record Events(Duration retention, int bufferCapacity, int batchSize, int readerThreads, Intake intake,
@@ -103,7 +106,8 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                         duration(c, "login-throttle.window"), range(c, "login-throttle.max-tracked", 1, 10_000_000)),
                 new RequestLog(c.getBoolean("request-log.enabled"), duration(c, "request-log.retention"),
                         duration(c, "request-log.stats-retention"), range(c, "request-log.queue-capacity", 1, 10_000_000),
-                        range(c, "request-log.batch-size", 1, 100_000)));
+                        range(c, "request-log.batch-size", 1, 100_000)),
+                new Control(duration(c, "control.idempotency-window"), duration(c, "control.ledger-retention")));
         if (s.db().url().isBlank() == false && !s.db().url().startsWith("jdbc:postgresql:")) {
             throw new ConfigException.BadValue("db.url", "must be a jdbc:postgresql: URL or empty for the embedded database");
         }
@@ -111,6 +115,9 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                 || s.sessions().touchInterval().compareTo(s.sessions().idleTimeout()) >= 0) {
             throw new ConfigException.BadValue("sessions",
                     "need touch-interval < idle-timeout <= absolute-timeout");
+        }
+        if (s.control().ledgerRetention().compareTo(s.control().idempotencyWindow()) < 0) {
+            throw new ConfigException.BadValue("control.ledger-retention", "must not be below control.idempotency-window");
         }
         if (s.cti().reconnectMax().compareTo(s.cti().reconnectMin()) < 0) {
             throw new ConfigException.BadValue("cti.reconnect-max", "must not be below cti.reconnect-min");

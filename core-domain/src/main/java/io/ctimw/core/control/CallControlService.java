@@ -2,6 +2,10 @@ package io.ctimw.core.control;
 
 import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.call.CallRegistry;
+import io.ctimw.core.ledger.CommandBook;
+import io.ctimw.core.model.CommandId;
+import io.ctimw.core.model.CommandReceipt;
+import io.ctimw.core.model.CommandRecord;
 import io.ctimw.core.model.ControlCommand;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
@@ -11,12 +15,15 @@ import io.ctimw.core.model.Session;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.out.CtiGateway;
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Relays an agent's command to the CTI for the agent's own login. The login always comes from the
- * session; a command naming a call the agent does not have never leaves the middleware.
+ * session; a command naming a call the agent does not have never leaves the middleware. Every command
+ * sent is kept in the ledger ({@link CommandBook}), which also answers retries under an idempotency key.
  */
 public final class CallControlService implements CallControlUseCase {
     private static final System.Logger LOG = System.getLogger(CallControlService.class.getName());
@@ -25,31 +32,55 @@ public final class CallControlService implements CallControlUseCase {
     private final CtiGateway gateway;
     private final CallRegistry calls;
     private final AccessGuard access;
+    private final CommandBook book;
 
-    public CallControlService(CommandValidator validator, CtiGateway gateway, CallRegistry calls, AccessGuard access) {
+    public CallControlService(CommandValidator validator, CtiGateway gateway, CallRegistry calls, AccessGuard access,
+                              CommandBook book) {
         this.validator = validator;
         this.gateway = gateway;
         this.calls = calls;
         this.access = access;
+        this.book = book;
     }
 
     @Override
-    public CompletionStage<ControlResult> control(Session session, ControlRequest request) {
+    public CompletionStage<CommandReceipt> relay(Session session, ControlRequest request) {
         if (validator.knows(request.name())) { // an unknown name is a 400 whatever the grants
             access.require(session, Grant.control(request.name()));
         }
-        CommandValidator.Outcome outcome = validator.validate(session.login(), request);
-        if (outcome instanceof CommandValidator.Outcome.Refused refused) {
-            if (refused.result() instanceof ControlResult.UnknownCall unknown) {
-                LOG.log(Level.WARNING, "{0} refused: {1} named cid {2}, not one of its calls",
-                        request.name(), session.login(), unknown.cid());
-                access.foreignCall(session, request.name(), unknown.cid());
-            }
-            return CompletableFuture.completedFuture(refused.result());
+        CommandValidator.Outcome shaped = validator.shape(request);
+        if (shaped instanceof CommandValidator.Outcome.Refused refused) {
+            return CompletableFuture.completedFuture(CommandReceipt.unrecorded(refused.result()));
         }
-        ControlCommand command = ((CommandValidator.Outcome.Valid) outcome).command();
-        long mark = calls.changeMark(session.login());
-        return gateway.send(session.login(), command).thenApply(reply -> toResult(session, command, reply, mark));
+        ControlCommand plain = ((CommandValidator.Outcome.Valid) shaped).command();
+        CommandValidator.Outcome owned = validator.own(session.login(), plain);
+        if (owned instanceof CommandValidator.Outcome.Refused refused) {
+            // A retry of a Hangup finds the call gone: the key's first attempt answers, not a 404.
+            Optional<CompletionStage<CommandReceipt>> earlier = book.earlier(session.login(), request.key(), plain);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            ControlResult.UnknownCall unknown = (ControlResult.UnknownCall) refused.result();
+            LOG.log(Level.WARNING, "{0} refused: {1} named cid {2}, not one of its calls",
+                    request.name(), session.login(), unknown.cid());
+            access.foreignCall(session, request.name(), unknown.cid());
+            return CompletableFuture.completedFuture(CommandReceipt.unrecorded(unknown));
+        }
+        ControlCommand command = ((CommandValidator.Outcome.Valid) owned).command();
+        return book.relay(session.login(), request.key(), plain, command, c -> {
+            long mark = calls.changeMark(session.login());
+            return gateway.send(session.login(), c).thenApply(reply -> toResult(session, c, reply, mark));
+        });
+    }
+
+    @Override
+    public Optional<CommandRecord> command(Session session, CommandId id) {
+        return book.find(session.login(), id);
+    }
+
+    @Override
+    public List<CommandRecord> commands(Session session, CommandId before, int limit) {
+        return book.recent(session.login(), before, limit);
     }
 
     private ControlResult toResult(Session session, ControlCommand command, CtiReply reply, long mark) {

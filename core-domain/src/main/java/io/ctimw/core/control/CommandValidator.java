@@ -41,6 +41,12 @@ public final class CommandValidator {
     }
 
     public Outcome validate(Login login, ControlRequest request) {
+        Outcome shaped = shape(request);
+        return shaped instanceof Outcome.Valid valid ? own(login, valid.command()) : shaped;
+    }
+
+    /** The catalog's checks only: a cid stays as the agent named it (a text), whoever's call it is. */
+    public Outcome shape(ControlRequest request) {
         if (request.name() == null || request.name().isEmpty()) {
             return refuse("field 'name' is required: the command to send");
         }
@@ -58,7 +64,6 @@ public final class CommandValidator {
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        CallId cid = null;
         for (FieldSpec field : spec.fields()) {
             Object value = request.fields().get(field.name());
             if (value == null) {
@@ -76,8 +81,7 @@ public final class CommandValidator {
                 continue;
             }
             if (field.type() == FieldType.CALL_ID) {
-                cid = CallId.ofText(asKey(value));
-                values.put(field.name(), cid);
+                values.put(field.name(), CallId.ofText(asKey(value)));
             } else {
                 values.put(field.name(), value);
             }
@@ -85,14 +89,21 @@ public final class CommandValidator {
         if (!problems.isEmpty()) {
             return refuse(String.join("; ", problems));
         }
-        if (cid != null) {
-            Optional<CallId> known = calls.find(login, cid.key());
-            if (known.isEmpty()) {
-                return new Outcome.Refused(new ControlResult.UnknownCall(cid.key()));
-            }
-            values.put("cid", known.get()); // the CTI's own type for this call
-        }
         return new Outcome.Valid(new ControlCommand(spec.name(), values));
+    }
+
+    /** Checks that a shaped command's cid is a current call of {@code login}, and gives it the CTI's type. */
+    public Outcome own(Login login, ControlCommand shaped) {
+        if (!(shaped.fields().get("cid") instanceof CallId cid)) {
+            return new Outcome.Valid(shaped);
+        }
+        Optional<CallId> known = calls.find(login, cid.key());
+        if (known.isEmpty()) {
+            return new Outcome.Refused(new ControlResult.UnknownCall(cid.key()));
+        }
+        Map<String, Object> values = new LinkedHashMap<>(shaped.fields());
+        values.put("cid", known.get()); // the CTI's own type for this call
+        return new Outcome.Valid(new ControlCommand(shaped.name(), values));
     }
 
     private static String asKey(Object value) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.function.IntSupplier;
 
 /**
- * Periodic chores: expire idle sessions; drop events, audit entries and request log lines past their
+ * Periodic chores: expire idle sessions; drop events, audit entries, request log lines and ledger entries past their
  * retention; write delivery positions behind. Each kind of chore fails on its own: a failure of one
  * does not keep the others from running (nor their tables from growing).
  */
@@ -24,14 +24,17 @@ public final class Housekeeping implements MaintenanceUseCase {
     private final AuditArchive audit;
     private final Duration auditRetention;
     private final IntSupplier purgeRequests;
+    private final IntSupplier purgeCommands;
 
     /**
      * @param expireSessions ends sessions past their timeouts (releasing their phones); returns how many
      * @param audit the stored audit trail, or null when there is none
      * @param purgeRequests deletes request log lines past their retention; returns how many
+     * @param purgeCommands deletes command ledger entries past their retention; returns how many
      */
     public Housekeeping(IntSupplier expireSessions, DeliveryPositions positions, EventStore events, Clock clock,
-                        Duration retention, AuditArchive audit, Duration auditRetention, IntSupplier purgeRequests) {
+                        Duration retention, AuditArchive audit, Duration auditRetention, IntSupplier purgeRequests,
+                        IntSupplier purgeCommands) {
         this.expireSessions = expireSessions;
         this.positions = positions;
         this.events = events;
@@ -40,6 +43,12 @@ public final class Housekeeping implements MaintenanceUseCase {
         this.audit = audit;
         this.auditRetention = auditRetention;
         this.purgeRequests = purgeRequests;
+        this.purgeCommands = purgeCommands;
+    }
+
+    public Housekeeping(IntSupplier expireSessions, DeliveryPositions positions, EventStore events, Clock clock,
+                        Duration retention, AuditArchive audit, Duration auditRetention, IntSupplier purgeRequests) {
+        this(expireSessions, positions, events, clock, retention, audit, auditRetention, purgeRequests, () -> 0);
     }
 
     public Housekeeping(IntSupplier expireSessions, DeliveryPositions positions, EventStore events, Clock clock,
@@ -73,6 +82,7 @@ public final class Housekeeping implements MaintenanceUseCase {
                     audit.deleteRecordedBefore(clock.instant().minus(auditRetention))));
         }
         chore("request log retention", () -> report("request log lines", purgeRequests.getAsInt()));
+        chore("command ledger retention", () -> report("command ledger entries", purgeCommands.getAsInt()));
     }
 
     private static void report(String what, int deleted) {

@@ -25,4 +25,7 @@ public sealed interface ControlResult {
 
     /** The CTI did not answer in time; the command may or may not have taken effect. */
     record TimedOut() implements ControlResult {}
+
+    /** The idempotency key already stands for another command of this login; nothing was sent. */
+    record KeyConflict(String key) implements ControlResult {}
 }

@@ -99,6 +99,20 @@ class HousekeepingTest {
     }
 
     @Test
+    void theCommandLedgerIsPurgedEvenWhenTheOtherChoresFail() {
+        AtomicInteger ledgerPurges = new AtomicInteger();
+        events.setAvailable(false);
+        Housekeeping round = new Housekeeping(expiryRounds::incrementAndGet, positions, events, clock, RETENTION,
+                audit, AUDIT_RETENTION, () -> {
+                    throw new IllegalStateException("request log down");
+                }, ledgerPurges::incrementAndGet);
+
+        round.housekeeping();
+
+        assertEquals(1, ledgerPurges.get());
+    }
+
+    @Test
     void flushingWritesTheRecordedPositionsToTheStore() {
         TokenHash hash = new TokenHash("c".repeat(64));
         Session session = new Session(hash, AGENT, clock.instant(), clock.instant(), clock.instant().plusSeconds(3600), 0);

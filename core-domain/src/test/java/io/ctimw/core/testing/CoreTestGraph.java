@@ -18,6 +18,10 @@ import io.ctimw.core.event.EventJournal;
 import io.ctimw.core.event.EventService;
 import io.ctimw.core.event.Housekeeping;
 import io.ctimw.core.health.ReadinessService;
+import io.ctimw.core.ledger.CommandBook;
+import io.ctimw.core.model.LedgerSettings;
+import io.ctimw.core.ledger.UnsavedCommandLedger;
+import io.ctimw.core.model.CommandId;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
 import io.ctimw.core.session.AdminSessions;
@@ -35,6 +39,8 @@ import io.ctimw.core.throttle.ThrottleAdministration;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The core's object graph with every part in reach, for tests that drive or inspect internals (the
@@ -68,7 +74,12 @@ public final class CoreTestGraph implements AutoCloseable {
     public final LoginThrottle throttle;
     public final SettingsAdministration settings;
     public final ThrottleAdministration throttleAdministration;
+    public final UnsavedCommandLedger ledger = new UnsavedCommandLedger();
+    /** Predictable command ids: c000001, c000002, ... */
+    public final AtomicInteger commandIds = new AtomicInteger();
+    public final CommandBook book;
     private final ExecutorService readers;
+    private final ScheduledExecutorService ledgerWorkers = Executors.newScheduledThreadPool(2);
 
     public CoreTestGraph(CoreServices.Ports ports, CoreServices.Settings settings) {
         this.ports = ports;
@@ -92,8 +103,10 @@ public final class CoreTestGraph implements AutoCloseable {
         streams = new EventStreams(hub, ports.events(), positions, readers, access, authentication::stillLive,
                 settings.streamMaxPending());
         events = new EventService(ports.events(), hub, positions, readers, access, streams);
-        control = new CallControlService(
-                new CommandValidator(CommandCatalog.standard(live::allowedStates), calls), ports.cti(), calls, access);
+        book = new CommandBook(ledger, () -> new CommandId(String.format("c%06d", commandIds.incrementAndGet())),
+                ports.clock(), LedgerSettings.DEFAULT, ledgerWorkers);
+        control = new CallControlService(new CommandValidator(CommandCatalog.standard(live::allowedStates), calls),
+                ports.cti(), calls, access, book);
         readiness = new ReadinessService(ports.events(), ports.cti(), journal::pending, attachments::reachableCount,
                 journal::quarantined, journal::quarantineFailures, journal::unlogged);
         users = new UserAdministration(ports.users(), ports.sessions(), ports.hasher(), ports.clock(), directory, cache,
@@ -125,5 +138,6 @@ public final class CoreTestGraph implements AutoCloseable {
         ports.cti().stop();
         journal.drainAndStop(Duration.ofSeconds(10));
         readers.shutdownNow();
+        ledgerWorkers.shutdownNow();
     }
 }

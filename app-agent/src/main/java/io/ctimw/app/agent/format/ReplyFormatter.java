@@ -3,7 +3,10 @@ package io.ctimw.app.agent.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** Renders the answer to a control command: "ok", a calls table, the operator state, or the raw reply. */
+/**
+ * Renders the answer to a control command: "ok", a calls table, the operator state, or the raw reply, and
+ * the id the middleware stored it under (to look it up with GET /api/v1/commands/{id}).
+ */
 public final class ReplyFormatter {
     private ReplyFormatter() {
     }
@@ -13,12 +16,19 @@ public final class ReplyFormatter {
             return List.of("ok");
         }
         String name = Json.text(reply, "name");
-        return switch (name) {
-            case "Ok" -> List.of("ok");
+        String id = Json.text(reply, "commandId");
+        if (name.equals("Ok")) {
+            return List.of(id.isEmpty() ? "ok" : "ok (command " + id + ")");
+        }
+        List<String> lines = new java.util.ArrayList<>(switch (name) {
             case "Calls" -> CallsTable.lines(reply.path("calls"));
             case "UserState" -> List.of(userState(reply));
             default -> List.of(reply.toString());
-        };
+        });
+        if (!id.isEmpty() && (name.equals("Calls") || name.equals("UserState"))) { // raw replies show it already
+            lines.add("(command " + id + ")");
+        }
+        return lines;
     }
 
     private static String userState(JsonNode reply) {

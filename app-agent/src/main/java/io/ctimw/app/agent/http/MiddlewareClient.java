@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -29,17 +31,26 @@ import java.util.zip.GZIPInputStream;
 public final class MiddlewareClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     private static final String API = "/api/v1";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final URI address;
     private final HttpClient http;
     private final ObjectMapper json;
     private final String userAgent;
+    private final Supplier<String> idempotencyKeys;
 
     public MiddlewareClient(URI address, HttpClient http, ObjectMapper json, String userAgent) {
+        this(address, http, json, userAgent, () -> UUID.randomUUID().toString());
+    }
+
+    /** @param idempotencyKeys a fresh key for each command (a retry of it reuses its key) */
+    public MiddlewareClient(URI address, HttpClient http, ObjectMapper json, String userAgent,
+                            Supplier<String> idempotencyKeys) {
         this.address = address;
         this.http = http;
         this.json = json;
         this.userAgent = userAgent;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     /** The client settings the agent uses in production: HTTP/1.1 (no h2c upgrade dance), short connect. */
@@ -117,9 +128,19 @@ public final class MiddlewareClient {
         }
     }
 
-    /** Sends one control command; returns the middleware's reply (Ok or a data reply). */
+    /**
+     * Sends one control command; returns the middleware's reply (Ok or a data reply, with its
+     * {@code commandId}). When no answer comes at all, the command may or may not have run: it is sent
+     * once more under the same {@code Idempotency-Key}, which the middleware answers with the first
+     * attempt's outcome instead of running it twice.
+     */
     public JsonNode control(String token, ObjectNode command) {
-        return send(post("/control", token, command), REQUEST_TIMEOUT).body();
+        String key = idempotencyKeys.get();
+        try {
+            return send(post("/control", token, command).header(IDEMPOTENCY_KEY, key), REQUEST_TIMEOUT).body();
+        } catch (UnreachableException noAnswer) {
+            return send(post("/control", token, command).header(IDEMPOTENCY_KEY, key), REQUEST_TIMEOUT).body();
+        }
     }
 
     private HttpRequest.Builder post(String path, String token, ObjectNode body) {

@@ -67,6 +67,8 @@ public final class StandInMiddleware implements AutoCloseable {
     public volatile int endStreamAfter;
     public volatile long sessionCursor;
     public volatile Function<JsonNode, Reply> control = body -> Reply.ok(body.path("name").asText());
+    /** How many of the next control requests are recorded, then dropped unanswered (the connection closes). */
+    public final java.util.concurrent.atomic.AtomicInteger dropControls = new java.util.concurrent.atomic.AtomicInteger();
     private final List<ObjectNode> events = new ArrayList<>();
     private final int port;
     private HttpServer server;
@@ -164,7 +166,11 @@ public final class StandInMiddleware implements AutoCloseable {
                         send(ex, Reply.problem(404, "Not Found", "no route " + path, null));
                     }
                 }
-                case "/api/v1/control" -> send(ex, control.apply(r.json()));
+                case "/api/v1/control" -> {
+                    if (dropControls.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+                        send(ex, control.apply(r.json()));
+                    } // else: closing the exchange unanswered closes the connection: the client gets no reply
+                }
                 default -> send(ex, Reply.problem(404, "Not Found", "no route " + path, null));
             }
         }
