@@ -3,6 +3,7 @@ package io.ctimw.adapters.postgres;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.PendingEvent;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.model.StoredState;
 import io.ctimw.core.port.out.EventRefusedException;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.StoreUnavailableException;
@@ -10,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,13 +32,31 @@ public final class JdbiEventStore implements EventStore {
      * identity values they draw increase in that order; sorting the returned cursors therefore pairs
      * them with the batch even though RETURNING itself promises no order.
      */
+    /**
+     * The state rows ride in the same statement: each is upserted at its login's last cursor of the batch
+     * (read from the insert's RETURNING, the only way sibling CTEs see each other's rows); last_event_at is
+     * the newest receive time of the login's events, which is what retention compares.
+     */
     private static final String APPEND = RAISE_WATERMARK + """
+            , appended as (
             insert into events (login, name, payload, received_at)
             select e.login, e.name, e.payload::json, e.received_at::timestamptz
             from unnest(cast(:logins as text[]), cast(:names as text[]), cast(:payloads as text[]),
                         cast(:receivedAts as text[])) with ordinality as e(login, name, payload, received_at, ord)
             order by e.ord
-            returning cursor""";
+            returning cursor, login, received_at)
+            , states as (
+            insert into agent_state (login, cursor, state, last_event_at)
+            select s.login, a.cursor, s.state::json, a.received_at
+            from unnest(cast(:stateLogins as text[]), cast(:states as text[])) as s(login, state)
+            join (select login, max(cursor) as cursor, max(received_at) as received_at from appended group by login) a
+              on a.login = s.login
+            on conflict (login) do update
+            set cursor = excluded.cursor, state = excluded.state,
+                last_event_at = greatest(agent_state.last_event_at, excluded.last_event_at))
+            select cursor from appended""";
+    private static final String STATE = "select cursor, state::text as state from agent_state where login = :login";
+    private static final String DELETE_STATES = "delete from agent_state where last_event_at < :cutoff";
     private static final String QUARANTINE = RAISE_WATERMARK
             + "insert into event_quarantine (login, raw, received_at, reason)"
             + " values (:login, :raw, :receivedAt, :reason)";
@@ -57,11 +79,21 @@ public final class JdbiEventStore implements EventStore {
     }
 
     @Override
-    public List<StoredEvent> append(List<PendingEvent> batch) {
-        if (batch.isEmpty()) {
+    public List<StoredEvent> append(List<PendingEvent> batch, Map<Login, String> states) {
+        if (batch.isEmpty() && states.isEmpty()) {
             return List.of();
         }
+        if (!batch.stream().map(PendingEvent::login).collect(Collectors.toSet()).containsAll(states.keySet())) {
+            throw new IllegalArgumentException("a state for a login without an event in the batch");
+        }
         int n = batch.size();
+        String[] stateLogins = new String[states.size()];
+        String[] stateTexts = new String[states.size()];
+        int k = 0;
+        for (Map.Entry<Login, String> state : states.entrySet()) {
+            stateLogins[k] = state.getKey().value();
+            stateTexts[k++] = state.getValue();
+        }
         String[] logins = new String[n];
         String[] names = new String[n];
         String[] payloads = new String[n];
@@ -78,6 +110,8 @@ public final class JdbiEventStore implements EventStore {
                 .bindArray("names", String.class, (Object[]) names)
                 .bindArray("payloads", String.class, (Object[]) payloads)
                 .bindArray("receivedAts", String.class, (Object[]) receivedAts)
+                .bindArray("stateLogins", String.class, (Object[]) stateLogins)
+                .bindArray("states", String.class, (Object[]) stateTexts)
                 .bind("intake", PendingEvent.lastIntakeSeq(batch))
                 .mapTo(Long.class)
                 .list()));
@@ -119,6 +153,14 @@ public final class JdbiEventStore implements EventStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<StoredState> state(Login login) {
+        return db.withHandle(h -> h.createQuery(STATE)
+                .bind("login", login.value())
+                .map((rs, ctx) -> new StoredState(rs.getLong("cursor"), rs.getString("state")))
+                .findOne());
     }
 
     @Override
@@ -177,6 +219,7 @@ public final class JdbiEventStore implements EventStore {
                     .execute());
             total += deleted;
         } while (deleted == DELETE_CHUNK_SIZE);
+        db.withHandle(h -> h.createUpdate(DELETE_STATES).bind("cutoff", Timestamps.toDb(cutoff)).execute());
         return total;
     }
 

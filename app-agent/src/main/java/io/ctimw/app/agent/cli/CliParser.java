@@ -88,6 +88,9 @@ public final class CliParser {
             return new Parsed(global, null, UsageText.command(def, sub, shell));
         }
         List<String> values = options.positional();
+        if (values.isEmpty() && def.name().equals(CommandTable.SNAPSHOT.name())) {
+            return new Parsed(global, new Invocation(CommandTable.SNAPSHOT, values, options), null);
+        }
         if (values.size() < def.args().size()) {
             String missing = def.args().get(values.size()).placeholder();
             throw new UsageException(name + ": missing " + missing, UsageText.command(def, sub, shell));

@@ -21,7 +21,7 @@ public final class ReplyFormatter {
         };
     }
 
-    private static String userState(JsonNode reply) {
+    static String userState(JsonNode reply) {
         StringBuilder s = new StringBuilder("state: ").append(Json.text(reply, "state"));
         JsonNode substates = reply.path("substates");
         if (substates.isArray() && !substates.isEmpty()) {

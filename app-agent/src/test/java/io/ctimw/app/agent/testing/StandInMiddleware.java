@@ -62,6 +62,8 @@ public final class StandInMiddleware implements AutoCloseable {
     public final Set<String> tokens = ConcurrentHashMap.newKeySet();
     public volatile boolean gzipResponses;
     public volatile long sessionCursor;
+    /** The body of GET /api/v1/state. */
+    public volatile String state = "{\"cursor\":0,\"userState\":null,\"calls\":[],\"phone\":\"available\"}";
     public volatile Function<JsonNode, Reply> control = body -> Reply.ok(body.path("name").asText());
     private final List<ObjectNode> events = new ArrayList<>();
     private final int port;
@@ -153,6 +155,7 @@ public final class StandInMiddleware implements AutoCloseable {
                         "{\"login\":\"agent1\",\"createdAt\":\"2026-11-21T09:00:00Z\",\"expiresAt\":\"2026-11-22T10:00:00Z\","
                                 + "\"cursor\":" + sessionCursor + "}"));
                 case "/api/v1/events" -> events(ex, r);
+                case "/api/v1/state" -> send(ex, new Reply(200, "application/json", state));
                 case "/api/v1/control" -> send(ex, control.apply(r.json()));
                 default -> send(ex, Reply.problem(404, "Not Found", "no route " + path, null));
             }

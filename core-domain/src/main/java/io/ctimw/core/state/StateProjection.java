@@ -1,0 +1,106 @@
+package io.ctimw.core.state;
+
+import io.ctimw.core.model.AgentState;
+import io.ctimw.core.model.Login;
+import io.ctimw.core.model.PendingEvent;
+import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.model.StoredState;
+import io.ctimw.core.port.out.EventStore;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps each login's state as its stored events tell it. It stands in front of the event store for the
+ * journal's one writer: each batch's new states are computed before the append, written by the store in the
+ * append's own transaction, and published in memory only once it committed (a failed append leaves memory as
+ * it was, and the retry computes them again). Memory holds the logins that had events since start; the others
+ * are read from their state row, or, when there is none (events stored before there were rows), replayed.
+ */
+public final class StateProjection extends ForwardingEventStore {
+    private static final System.Logger LOG = System.getLogger(StateProjection.class.getName());
+    private static final int REPLAY_PAGE = 1_000;
+
+    /** A state and the cursor it is at. */
+    private record Known(long cursor, LoginState state) {
+    }
+
+    private final EventStore store;
+    private final Map<Login, Known> memory = new ConcurrentHashMap<>();
+
+    public StateProjection(EventStore store) {
+        super(store);
+        this.store = store;
+    }
+
+    /** The journal's append: the one place states change. Runs on the journal's writer thread only. */
+    @Override
+    public List<StoredEvent> append(List<PendingEvent> batch, Map<Login, String> states) {
+        if (!states.isEmpty()) {
+            throw new IllegalArgumentException("the projection writes the states itself");
+        }
+        Map<Login, LoginState> staged = new LinkedHashMap<>();
+        for (PendingEvent e : batch) {
+            LoginState before = staged.containsKey(e.login()) ? staged.get(e.login()) : loaded(e.login()).state();
+            staged.put(e.login(), StateReducer.apply(before, e.name(), e.json()));
+        }
+        Map<Login, String> rows = new HashMap<>();
+        staged.forEach((login, state) -> rows.put(login, state.toJson()));
+        List<StoredEvent> stored = store.append(batch, rows);
+        Map<Login, Long> last = new HashMap<>();
+        stored.forEach(e -> last.put(e.login(), e.cursor()));
+        staged.forEach((login, state) -> memory.put(login, new Known(last.get(login), state)));
+        return stored;
+    }
+
+    /** The login's state now: from memory when it had events since start, else from the store. */
+    public AgentState current(Login login) {
+        Known known = memory.get(login);
+        if (known == null) {
+            known = load(login);
+        }
+        LoginState s = known.state();
+        return new AgentState(known.cursor(), s.userStateJson(), s.callsJson(), s.phoneAvailable());
+    }
+
+    /** For the writer: loads once, then keeps it (only the writer changes a login's state, so it stays true). */
+    private Known loaded(Login login) {
+        Known known = memory.get(login);
+        if (known == null) {
+            known = load(login);
+            memory.put(login, known);
+        }
+        return known;
+    }
+
+    private Known load(Login login) {
+        Optional<StoredState> row = store.state(login);
+        if (row.isPresent()) {
+            try {
+                return new Known(row.get().cursor(), LoginState.parse(row.get().json()));
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "unreadable state row of {0} ({1}); replaying its events", login, e.getMessage());
+            }
+        }
+        return replay(login);
+    }
+
+    /** Folds every stored event of the login; its rows and events commit together, so this is the same state. */
+    private Known replay(Login login) {
+        Known known = new Known(0, LoginState.EMPTY);
+        List<StoredEvent> page;
+        do {
+            page = store.after(login, known.cursor(), REPLAY_PAGE);
+            LoginState state = known.state();
+            for (StoredEvent e : page) {
+                state = StateReducer.apply(state, e);
+            }
+            known = page.isEmpty() ? known : new Known(page.get(page.size() - 1).cursor(), state);
+        } while (page.size() == REPLAY_PAGE);
+        return known;
+    }
+}
