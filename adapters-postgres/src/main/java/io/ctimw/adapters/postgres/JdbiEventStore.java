@@ -30,12 +30,8 @@ public final class JdbiEventStore implements EventStore {
     /**
      * The batch travels as four parallel text arrays. Rows are inserted in array order, so the
      * identity values they draw increase in that order; sorting the returned cursors therefore pairs
-     * them with the batch even though RETURNING itself promises no order.
-     */
-    /**
-     * The state rows ride in the same statement: each is upserted at its login's last cursor of the batch
-     * (read from the insert's RETURNING, the only way sibling CTEs see each other's rows); last_event_at is
-     * the newest receive time of the login's events, which is what retention compares.
+     * them with the batch even though RETURNING itself promises no order. The login states ride along
+     * ({@link StateRows#UPSERT}), so events, watermark and states commit together.
      */
     private static final String APPEND = RAISE_WATERMARK + """
             , appended as (
@@ -45,18 +41,7 @@ public final class JdbiEventStore implements EventStore {
                         cast(:receivedAts as text[])) with ordinality as e(login, name, payload, received_at, ord)
             order by e.ord
             returning cursor, login, received_at)
-            , states as (
-            insert into agent_state (login, cursor, state, last_event_at)
-            select s.login, a.cursor, s.state::json, a.received_at
-            from unnest(cast(:stateLogins as text[]), cast(:states as text[])) as s(login, state)
-            join (select login, max(cursor) as cursor, max(received_at) as received_at from appended group by login) a
-              on a.login = s.login
-            on conflict (login) do update
-            set cursor = excluded.cursor, state = excluded.state,
-                last_event_at = greatest(agent_state.last_event_at, excluded.last_event_at))
-            select cursor from appended""";
-    private static final String STATE = "select cursor, state::text as state from agent_state where login = :login";
-    private static final String DELETE_STATES = "delete from agent_state where last_event_at < :cutoff";
+            """ + StateRows.UPSERT + "select cursor from appended";
     private static final String QUARANTINE = RAISE_WATERMARK
             + "insert into event_quarantine (login, raw, received_at, reason)"
             + " values (:login, :raw, :receivedAt, :reason)";
@@ -73,9 +58,11 @@ public final class JdbiEventStore implements EventStore {
     private static final StoredEventMapper MAPPER = new StoredEventMapper();
 
     private final GuardedJdbi db;
+    private final StateRows stateRows;
 
     public JdbiEventStore(Jdbi jdbi) {
         this.db = new GuardedJdbi(jdbi, "event store");
+        this.stateRows = new StateRows(db);
     }
 
     @Override
@@ -87,13 +74,6 @@ public final class JdbiEventStore implements EventStore {
             throw new IllegalArgumentException("a state for a login without an event in the batch");
         }
         int n = batch.size();
-        String[] stateLogins = new String[states.size()];
-        String[] stateTexts = new String[states.size()];
-        int k = 0;
-        for (Map.Entry<Login, String> state : states.entrySet()) {
-            stateLogins[k] = state.getKey().value();
-            stateTexts[k++] = state.getValue();
-        }
         String[] logins = new String[n];
         String[] names = new String[n];
         String[] payloads = new String[n];
@@ -105,13 +85,11 @@ public final class JdbiEventStore implements EventStore {
             payloads[i] = e.json();
             receivedAts[i] = Timestamps.toDbText(e.receivedAt());
         }
-        List<Long> cursors = refusable(() -> db.withHandle(h -> h.createQuery(APPEND)
+        List<Long> cursors = refusable(() -> db.withHandle(h -> StateRows.bind(h.createQuery(APPEND), states)
                 .bindArray("logins", String.class, (Object[]) logins)
                 .bindArray("names", String.class, (Object[]) names)
                 .bindArray("payloads", String.class, (Object[]) payloads)
                 .bindArray("receivedAts", String.class, (Object[]) receivedAts)
-                .bindArray("stateLogins", String.class, (Object[]) stateLogins)
-                .bindArray("states", String.class, (Object[]) stateTexts)
                 .bind("intake", PendingEvent.lastIntakeSeq(batch))
                 .mapTo(Long.class)
                 .list()));
@@ -157,10 +135,7 @@ public final class JdbiEventStore implements EventStore {
 
     @Override
     public Optional<StoredState> state(Login login) {
-        return db.withHandle(h -> h.createQuery(STATE)
-                .bind("login", login.value())
-                .map((rs, ctx) -> new StoredState(rs.getLong("cursor"), rs.getString("state")))
-                .findOne());
+        return stateRows.find(login);
     }
 
     @Override
@@ -219,7 +194,7 @@ public final class JdbiEventStore implements EventStore {
                     .execute());
             total += deleted;
         } while (deleted == DELETE_CHUNK_SIZE);
-        db.withHandle(h -> h.createUpdate(DELETE_STATES).bind("cutoff", Timestamps.toDb(cutoff)).execute());
+        stateRows.deleteBefore(cutoff);
         return total;
     }
 

@@ -76,7 +76,8 @@ class StateEndToEndTest {
             }
         });
         List<Read> reads = new ArrayList<>();
-        while (!calls.isDone() || reads.size() < 20) {
+        long readUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (!calls.isDone() || reads.size() < 20 || System.nanoTime() < readUntil) {
             AgentState state = state(agent);
             reads.add(new Read(state, events(agent, state.cursor(), 1000)));
         }

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * journal's one writer: each batch's new states are computed before the append, written by the store in the
  * append's own transaction, and published in memory only once it committed (a failed append leaves memory as
  * it was, and the retry computes them again). Memory holds the logins that had events since start; the others
- * are read from their state row, or, when there is none (events stored before there were rows), replayed.
+ * are read from their state row and the events after it (there are none unless the row is missing: events
+ * stored before there were rows are replayed).
  */
 public final class StateProjection extends ForwardingEventStore {
     private static final System.Logger LOG = System.getLogger(StateProjection.class.getName());
@@ -77,21 +78,25 @@ public final class StateProjection extends ForwardingEventStore {
         return known;
     }
 
+    /**
+     * The row, then the login's events after its cursor: none when the row was written with them (always, by
+     * this class), all of them when there is no row or it cannot be read. One query in the usual case.
+     */
     private Known load(Login login) {
+        Known start = new Known(0, LoginState.EMPTY);
         Optional<StoredState> row = store.state(login);
         if (row.isPresent()) {
             try {
-                return new Known(row.get().cursor(), LoginState.parse(row.get().json()));
+                start = new Known(row.get().cursor(), LoginState.parse(row.get().json()));
             } catch (IllegalArgumentException e) {
                 LOG.log(Level.WARNING, "unreadable state row of {0} ({1}); replaying its events", login, e.getMessage());
             }
         }
-        return replay(login);
+        return replay(login, start);
     }
 
-    /** Folds every stored event of the login; its rows and events commit together, so this is the same state. */
-    private Known replay(Login login) {
-        Known known = new Known(0, LoginState.EMPTY);
+    private Known replay(Login login, Known from) {
+        Known known = from;
         List<StoredEvent> page;
         do {
             page = store.after(login, known.cursor(), REPLAY_PAGE);
