@@ -70,6 +70,24 @@ class StateCommandTest {
     }
 
     @Test
+    void aReasonWithoutAStateIsAUsageErrorNotASnapshot() {
+        AgentRun agent = new AgentRun(home);
+
+        assertEquals(2, agent.run("-a", standIn.address(), "state", "--reason", "Dinner"));
+        assertTrue(agent.err().contains("state: missing STATE"), agent.err());
+        assertTrue(standIn.requestsTo("/api/v1/state").isEmpty() && standIn.requestsTo("/api/v1/control").isEmpty());
+    }
+
+    @Test
+    void theHelpListsBothUsesOfState() {
+        AgentRun agent = new AgentRun(home);
+
+        assertEquals(0, agent.run("--help"));
+        assertTrue(agent.out().contains("state STATE [--reason VALUE]"), agent.out());
+        assertTrue(agent.out().contains("state    ") && agent.out().contains("(--json: as JSON)"), agent.out());
+    }
+
+    @Test
     void stateWithAValueStillChangesTheOperatorState() throws Exception {
         AgentRun agent = new AgentRun(home);
 

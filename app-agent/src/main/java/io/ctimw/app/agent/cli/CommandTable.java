@@ -51,7 +51,7 @@ public final class CommandTable {
 
     /** {@code state} without STATE: calls, operator state and phone as the middleware knows them (GET /state). */
     public static final CommandDef SNAPSHOT = new CommandDef("state", List.of(),
-            "show calls, operator state and phone, and the event cursor they are at", StateArgs::new,
+            "show calls, operator state and phone, and the event cursor they are at (--json: as JSON)", StateArgs::new,
             new Local(Kind.STATE));
 
     /** Operator states a CTI client may usually set; offered by completion, not enforced (the CTI decides). */

@@ -7,7 +7,8 @@ public final class StateArgs extends CommandArgs {
     @Parameter(names = {"-r", "--reason"}, description = "reason sent with the state (e.g. Dinner)")
     private String reason;
 
-    @Parameter(names = "--json", description = "without STATE: print the snapshot as the middleware's JSON")
+    /** Hidden: it belongs to the snapshot ({@link CommandTable#SNAPSHOT}), whose help line names it. */
+    @Parameter(names = "--json", hidden = true, description = "without STATE: print the snapshot as the middleware's JSON")
     private boolean json;
 
     public String reason() {
