@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keeps each login's state as its stored events tell it. It stands in front of the event store for the
  * journal's one writer: each batch's new states are computed before the append, written by the store in the
  * append's own transaction, and published in memory only once it committed (a failed append leaves memory as
- * it was, and the retry computes them again). Memory holds the logins that had events since start; the others
- * are read from their state row and the events after it (there are none unless the row is missing: events
- * stored before there were rows are replayed).
+ * it was, and the retry computes them again). A login not in memory yet is read from its state row and the
+ * events after it (there are none unless the row is missing: events stored before there were rows are
+ * replayed, once).
  */
 public final class StateProjection extends ForwardingEventStore {
     private static final System.Logger LOG = System.getLogger(StateProjection.class.getName());
@@ -58,11 +58,17 @@ public final class StateProjection extends ForwardingEventStore {
         return stored;
     }
 
-    /** The login's state now: from memory when it had events since start, else from the store. */
+    /**
+     * The login's state now: from memory, else from the store, then kept. Keeping a read is safe although only
+     * the writer commits: the writer puts a login in memory before it commits anything for it, so a read that
+     * finds the login absent and loses no race ({@code putIfAbsent}) holds the latest commit.
+     */
     public AgentState current(Login login) {
         Known known = memory.get(login);
         if (known == null) {
-            known = load(login);
+            Known read = load(login);
+            Known kept = memory.putIfAbsent(login, read);
+            known = kept == null ? read : kept;
         }
         LoginState s = known.state();
         return new AgentState(known.cursor(), s.userStateJson(), s.callsJson(), s.phoneAvailable());
@@ -92,7 +98,11 @@ public final class StateProjection extends ForwardingEventStore {
                 LOG.log(Level.WARNING, "unreadable state row of {0} ({1}); replaying its events", login, e.getMessage());
             }
         }
-        return replay(login, start);
+        Known known = replay(login, start);
+        if (row.isEmpty() && known.cursor() > 0) {
+            LOG.log(Level.INFO, "state of {0} rebuilt from its stored events (it had no state row yet)", login);
+        }
+        return known;
     }
 
     private Known replay(Login login, Known from) {

@@ -99,6 +99,19 @@ class StateProjectionTest {
     }
 
     @Test
+    void aReadRacingTheWriterNeverLeavesAnOlderStateInMemory() throws Exception {
+        store.append(List.of(newCall(ALICE, 0))); // no row: every load replays, the slowest path
+        for (int round = 1; round <= 50; round++) {
+            StateProjection fresh = new StateProjection(store);
+            java.util.concurrent.CompletableFuture<AgentState> read =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> fresh.current(ALICE));
+            fresh.append(List.of(newCall(ALICE, round)));
+            read.get();
+            assertEquals(Replay.of(store.after(ALICE, 0, 1000)), fresh.current(ALICE), "round " + round);
+        }
+    }
+
+    @Test
     void theProjectionWritesTheStatesItselfAndRefusesOthers() {
         assertThrows(IllegalArgumentException.class, () -> projection.append(List.of(newCall(ALICE, 1)), Map.of(ALICE, "{}")));
     }
