@@ -96,6 +96,7 @@ A call rings for a logged-in demo agent every $((CALL_EVERY_MS / 1000)) s.
 Try the API:
   TOKEN=\$(curl -s -X POST http://127.0.0.1:$HTTP_PORT/api/v1/login -H 'Content-Type: application/json' \\
           -d '{"login":"agent1","password":"$PASSWORD"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
+  curl -s -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$HTTP_PORT/api/v1/state
   curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:$HTTP_PORT/api/v1/events?wait=30'
   curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
        -d '{"name":"Answer","cid":"<cid from a NewCall>"}' http://127.0.0.1:$HTTP_PORT/api/v1/control

@@ -29,6 +29,9 @@ import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.MaintenanceUseCase;
 import io.ctimw.core.port.in.ReadinessUseCase;
+import io.ctimw.core.port.in.StateUseCase;
+import io.ctimw.core.state.StateProjection;
+import io.ctimw.core.state.StateService;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
 import io.ctimw.core.port.out.AuditArchive;
 import io.ctimw.core.port.out.AuditTrail;
@@ -147,6 +150,7 @@ public final class CoreServices implements AutoCloseable {
     private final DeliveryPositions positions;
     private final EventService events;
     private final EventStreams streams;
+    private final StateService state;
     private final CallControlService control;
     private final ReadinessService readiness;
     private final Monitoring monitoring;
@@ -180,13 +184,15 @@ public final class CoreServices implements AutoCloseable {
         SessionPolicy policy = settings.sessions(); // its idle timeout is the run-time setting's default only
         CallRegistry calls = new CallRegistry();
         DeliveryHub hub = new DeliveryHub();
-        this.journal = new EventJournal(ports.events(), ports.intake(), hub, ports.clock(), settings.journalCapacity(),
+        StateProjection projection = new StateProjection(ports.events()); // states commit with their events
+        this.journal = new EventJournal(projection, ports.intake(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), named("event-writer", false));
         this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         // Sessions ending here end their open streams at once (the streams are built below).
         SessionCache cache = new SessionCache(this::sessionEnded);
         UserDirectory directory = new UserDirectory(ports.users(), ports.clock(), policy.touchInterval());
         AccessGuard access = new AccessGuard(directory, ports.audit(), ports.clock());
+        this.state = new StateService(projection, access);
         this.runTime = RunTimeParts.build(ports, settings, access);
         Supplier<SessionPolicy> sessionPolicy = runTime.live()::sessionPolicy;
         this.phones = new SessionPhones(ports.sessions(), attachments, ports.clock(), sessionPolicy);
@@ -239,6 +245,11 @@ public final class CoreServices implements AutoCloseable {
 
     public EventsUseCase events() {
         return events;
+    }
+
+    /** The agent's state snapshot, consistent with its event cursor. */
+    public StateUseCase state() {
+        return state;
     }
 
     public CallControlUseCase control() {

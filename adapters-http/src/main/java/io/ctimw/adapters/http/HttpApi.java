@@ -6,6 +6,7 @@ import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.AdminUseCases;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.in.RequestLogUseCase;
+import io.ctimw.core.port.in.StateUseCase;
 import java.time.Clock;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -63,6 +64,13 @@ public final class HttpApi {
     public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
                    CallControlUseCase control, ReadinessUseCase readiness, HttpMetrics metrics,
                    AdminUseCases admin) {
+        this(settings, auth, events, control, readiness, metrics, admin, null);
+    }
+
+    /** @param state serves {@code GET /api/v1/state}; null: that path is 404 */
+    public HttpApi(HttpSettings settings, AuthenticationUseCase auth, EventsUseCase events,
+                   CallControlUseCase control, ReadinessUseCase readiness, HttpMetrics metrics,
+                   AdminUseCases admin, StateUseCase state) {
         this.settings = settings;
         this.tracer = new RequestTracer(admin.requestLog());
         this.threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
@@ -88,7 +96,8 @@ public final class HttpApi {
                 admin.audit() == null ? null : new AuditHandlers(admin.audit(), json),
                 admin.settings() == null ? null
                         : new SettingsHandlers(admin.settings(), admin.loginThrottle(), bodies, json),
-                admin.requestLog() == null ? null : new RequestLogHandlers(admin.requestLog(), json, Clock.systemUTC()));
+                admin.requestLog() == null ? null : new RequestLogHandlers(admin.requestLog(), json, Clock.systemUTC()))
+                .withState(state == null ? null : new StateHandlers(state));
         this.app = Javalin.create(config -> configure(config, routes, errors, json, metrics));
         Gauge.builder("ctimw.polls.waiting", polls, AsyncResults::waitingCount)
                 .description("Long polls waiting for events").register(metrics.registry());

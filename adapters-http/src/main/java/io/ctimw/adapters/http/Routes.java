@@ -21,6 +21,7 @@ final class Routes {
     private final Optional<MetricsPage> metrics;
     private final AdminHandlers admin;
     private final RequestLogHandlers requestLog;
+    private StateHandlers state;
 
     /** @param metrics {@code GET /metrics}, when served on this port */
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
@@ -39,6 +40,12 @@ final class Routes {
         this.admin = admin;
     }
 
+    /** Serves {@code GET /api/v1/state}; without it that path is 404. */
+    Routes withState(StateHandlers state) {
+        this.state = state;
+        return this;
+    }
+
     public void register(RoutesConfig routes) {
         routes.before(new ResponseHeaders());
         // beforeMatched: unknown paths stay 404 and wrong methods 405 instead of turning into 401.
@@ -49,6 +56,9 @@ final class Routes {
         routes.get(API + "/session", sessions::whoami, Access.AGENT);
         routes.get(API + "/events", events::poll, Access.AGENT);
         routes.get(API + "/events/stream", events::stream, Access.AGENT);
+        if (state != null) {
+            routes.get(API + "/state", state::state, Access.AGENT);
+        }
         routes.post(API + "/control", control::send, Access.AGENT);
         routes.get(API + "/commands", control::list, Access.AGENT);
         routes.get(API + "/commands/{id}", control::one, Access.AGENT);

@@ -1,5 +1,6 @@
 package io.ctimw.adapters.http;
 
+import io.ctimw.core.model.AgentState;
 import io.ctimw.core.model.ControlResult;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.Readiness;
@@ -37,6 +38,7 @@ final class ApiExamples {
     List<Exchange> record() {
         sessions();
         events();
+        state();
         control();
         operations();
         docs();
@@ -82,6 +84,25 @@ final class ApiExamples {
         send(stream, server.authed(stream + "?after=40").GET());
         server.events.endAtOnce = null;
         send(stream, server.authed(stream + "?after=x").GET());
+    }
+
+    private void state() {
+        String path = Routes.API + "/state";
+        send(path, server.authed(path).GET());
+        server.state.next = () -> new AgentState(42, "{\"state\":\"normal\",\"substates\":[\"speaking\"],\"time\":1700000000}",
+                List.of("{\"cid\":2,\"type\":\"voice\",\"state\":\"connected\",\"direction\":\"in\",\"hold\":false,"
+                        + "\"muted\":false,\"displayName\":\"Ann\"}"), false);
+        send(path, server.authed(path).GET());
+        server.state.next = () -> {
+            throw new io.ctimw.core.port.in.AccessDeniedException("grant events");
+        };
+        send(path, server.authed(path).GET());
+        server.state.next = () -> {
+            throw new StoreUnavailableException("database down", null);
+        };
+        send(path, server.authed(path).GET());
+        send(path, server.request(path).GET());
+        server.state.next = () -> new AgentState(0, null, List.of(), true);
     }
 
     private void control() {

@@ -224,6 +224,19 @@ final class Fakes {
         }
     }
 
+    /** Answers a set state, or refuses like the core refuses a session without the events grant. */
+    static final class State implements io.ctimw.core.port.in.StateUseCase {
+        final List<Session> sessions = new CopyOnWriteArrayList<>();
+        volatile Supplier<io.ctimw.core.model.AgentState> next =
+                () -> new io.ctimw.core.model.AgentState(0, null, List.of(), true);
+
+        @Override
+        public io.ctimw.core.model.AgentState state(Session session) {
+            sessions.add(session);
+            return next.get();
+        }
+    }
+
     static final class Control implements CallControlUseCase {
         final List<ControlRequest> requests = new CopyOnWriteArrayList<>();
         final List<Session> sessions = new CopyOnWriteArrayList<>();

@@ -20,6 +20,7 @@ final class TestServer implements AutoCloseable {
 
     final Fakes.Auth auth = new Fakes.Auth();
     final Fakes.Events events = new Fakes.Events();
+    final Fakes.State state = new Fakes.State();
     final Fakes.Control control = new Fakes.Control();
     final Fakes.Ready readiness = new Fakes.Ready();
     final Fakes.Audit audit = new Fakes.Audit();
@@ -44,7 +45,7 @@ final class TestServer implements AutoCloseable {
     TestServer(UnaryOperator<HttpSettings> settings, HttpMetrics metrics) {
         HttpSettings base = HttpSettings.defaults().withAddress("127.0.0.1", 0).withMaxBodyBytes(4096);
         api = new HttpApi(settings.apply(base), auth, events, control, readiness, metrics,
-                AdminUseCases.of(users, sessions, audit, this.settings, throttle, requestLog)).start();
+                AdminUseCases.of(users, sessions, audit, this.settings, throttle, requestLog), state).start();
     }
 
     HttpRequest.Builder request(String path) {

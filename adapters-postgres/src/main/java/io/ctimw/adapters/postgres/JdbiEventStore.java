@@ -3,6 +3,7 @@ package io.ctimw.adapters.postgres;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.PendingEvent;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.model.StoredState;
 import io.ctimw.core.port.out.EventRefusedException;
 import io.ctimw.core.port.out.EventStore;
 import io.ctimw.core.port.out.StoreUnavailableException;
@@ -10,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,15 +30,18 @@ public final class JdbiEventStore implements EventStore {
     /**
      * The batch travels as four parallel text arrays. Rows are inserted in array order, so the
      * identity values they draw increase in that order; sorting the returned cursors therefore pairs
-     * them with the batch even though RETURNING itself promises no order.
+     * them with the batch even though RETURNING itself promises no order. The login states ride along
+     * ({@link StateRows#UPSERT}), so events, watermark and states commit together.
      */
     private static final String APPEND = RAISE_WATERMARK + """
+            , appended as (
             insert into events (login, name, payload, received_at)
             select e.login, e.name, e.payload::json, e.received_at::timestamptz
             from unnest(cast(:logins as text[]), cast(:names as text[]), cast(:payloads as text[]),
                         cast(:receivedAts as text[])) with ordinality as e(login, name, payload, received_at, ord)
             order by e.ord
-            returning cursor""";
+            returning cursor, login, received_at)
+            """ + StateRows.UPSERT + "select cursor from appended";
     private static final String QUARANTINE = RAISE_WATERMARK
             + "insert into event_quarantine (login, raw, received_at, reason)"
             + " values (:login, :raw, :receivedAt, :reason)";
@@ -51,15 +58,20 @@ public final class JdbiEventStore implements EventStore {
     private static final StoredEventMapper MAPPER = new StoredEventMapper();
 
     private final GuardedJdbi db;
+    private final StateRows stateRows;
 
     public JdbiEventStore(Jdbi jdbi) {
         this.db = new GuardedJdbi(jdbi, "event store");
+        this.stateRows = new StateRows(db);
     }
 
     @Override
-    public List<StoredEvent> append(List<PendingEvent> batch) {
-        if (batch.isEmpty()) {
+    public List<StoredEvent> append(List<PendingEvent> batch, Map<Login, String> states) {
+        if (batch.isEmpty() && states.isEmpty()) {
             return List.of();
+        }
+        if (!batch.stream().map(PendingEvent::login).collect(Collectors.toSet()).containsAll(states.keySet())) {
+            throw new IllegalArgumentException("a state for a login without an event in the batch");
         }
         int n = batch.size();
         String[] logins = new String[n];
@@ -73,7 +85,7 @@ public final class JdbiEventStore implements EventStore {
             payloads[i] = e.json();
             receivedAts[i] = Timestamps.toDbText(e.receivedAt());
         }
-        List<Long> cursors = refusable(() -> db.withHandle(h -> h.createQuery(APPEND)
+        List<Long> cursors = refusable(() -> db.withHandle(h -> StateRows.bind(h.createQuery(APPEND), states)
                 .bindArray("logins", String.class, (Object[]) logins)
                 .bindArray("names", String.class, (Object[]) names)
                 .bindArray("payloads", String.class, (Object[]) payloads)
@@ -119,6 +131,11 @@ public final class JdbiEventStore implements EventStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<StoredState> state(Login login) {
+        return stateRows.find(login);
     }
 
     @Override
@@ -177,6 +194,7 @@ public final class JdbiEventStore implements EventStore {
                     .execute());
             total += deleted;
         } while (deleted == DELETE_CHUNK_SIZE);
+        stateRows.deleteBefore(cutoff);
         return total;
     }
 

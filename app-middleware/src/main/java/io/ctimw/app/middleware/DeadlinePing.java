@@ -64,8 +64,13 @@ final class DeadlinePing implements EventStore, AutoCloseable {
     }
 
     @Override
-    public List<StoredEvent> append(List<PendingEvent> batch) {
-        return store.append(batch);
+    public List<StoredEvent> append(List<PendingEvent> batch, java.util.Map<Login, String> states) {
+        return store.append(batch, states);
+    }
+
+    @Override
+    public java.util.Optional<io.ctimw.core.model.StoredState> state(Login login) {
+        return store.state(login);
     }
 
     @Override

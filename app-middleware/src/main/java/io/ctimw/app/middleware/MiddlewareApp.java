@@ -69,7 +69,7 @@ public final class MiddlewareApp implements AutoCloseable {
             stops.add("metrics", telemetry::close);
             HttpApi http = new HttpApi(AdapterSettings.httpSettings(s), core.authentication(), core.events(),
                     core.control(), core.readiness(), telemetry.http(core.monitoring()),
-                    core.admin());
+                    core.admin(), core.state());
             stops.add("request log", core::drainRequestLog); // runs after the intake stopped: the log is complete
             port.close();
             startHttp(http, s.http());

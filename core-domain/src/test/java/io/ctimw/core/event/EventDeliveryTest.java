@@ -132,7 +132,12 @@ class EventDeliveryTest {
     void upToDateAndWokenPollsAreAnsweredFromMemoryNotTheStore() throws Exception {
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         io.ctimw.core.port.out.EventStore counting = new io.ctimw.core.port.out.EventStore() {
-            public List<StoredEvent> append(List<PendingEvent> batch) { return f.events.append(batch); }
+            public List<StoredEvent> append(List<PendingEvent> batch, java.util.Map<Login, String> states) {
+                return f.events.append(batch, states);
+            }
+            public java.util.Optional<io.ctimw.core.model.StoredState> state(Login login) {
+                return f.events.state(login);
+            }
             public void quarantine(PendingEvent refused, String reason) { f.events.quarantine(refused, reason); }
             public long intakeWatermark() { return f.events.intakeWatermark(); }
             public List<StoredEvent> after(Login login, long after, int limit) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.PendingEvent;
 import io.ctimw.core.model.StoredEvent;
+import io.ctimw.core.model.StoredState;
 import io.ctimw.core.port.out.EventRefusedException;
 import io.ctimw.core.port.out.EventStore;
 import java.time.Duration;
@@ -250,6 +251,36 @@ public abstract class EventStoreContract {
         store.quarantine(bad, "refused");
 
         assertEquals(5, store.intakeWatermark());
+    }
+
+    @Test
+    void aStateRowCommitsWithItsBatchAtItsLoginsLastCursor() {
+        assertTrue(store.state(ALICE).isEmpty());
+        List<StoredEvent> stored = store.append(List.of(event(ALICE, "A", 1), event(BOB, "B", 2), event(ALICE, "C", 3)),
+                java.util.Map.of(ALICE, "{\"calls\":[1]}", BOB, "{\"calls\":[]}"));
+        assertEquals(new StoredState(stored.get(2).cursor(), "{\"calls\":[1]}"), store.state(ALICE).orElseThrow());
+        assertEquals(stored.get(1).cursor(), store.state(BOB).orElseThrow().cursor());
+        List<StoredEvent> next = store.append(List.of(event(ALICE, "D", 4)), java.util.Map.of(ALICE, "{\"x\":2}"));
+        assertEquals(new StoredState(next.get(0).cursor(), "{\"x\":2}"), store.state(ALICE).orElseThrow());
+        assertEquals(stored.get(1).cursor(), store.state(BOB).orElseThrow().cursor(), "untouched by others' batches");
+    }
+
+    @Test
+    void aRefusedBatchWritesNoStateRow() {
+        PendingEvent bad = new PendingEvent(ALICE, "Bad\0Name", "{\"name\":\"Bad\\u0000Name\"}", T0);
+        assertThrows(EventRefusedException.class,
+                () -> store.append(List.of(event(ALICE, "A", 1), bad), java.util.Map.of(ALICE, "{}")));
+        assertTrue(store.state(ALICE).isEmpty());
+        assertEquals(0, store.latestCursor(ALICE));
+    }
+
+    @Test
+    void aStateRowGoesWithItsLoginsLastEventPastRetention() {
+        store.append(List.of(event(ALICE, "A", 1)), java.util.Map.of(ALICE, "{}"));
+        store.append(List.of(event(BOB, "B", 10)), java.util.Map.of(BOB, "{}"));
+        store.deleteReceivedBefore(T0.plusSeconds(5));
+        assertTrue(store.state(ALICE).isEmpty(), "alice's last event is gone, so is her state");
+        assertTrue(store.state(BOB).isPresent());
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.ctimw.core.model.StoredState;
 import java.util.function.Predicate;
 
 /**
@@ -23,6 +25,11 @@ public final class InMemoryEventStore implements EventStore {
     private final Map<Login, List<StoredEvent>> byLogin = new HashMap<>();
     private final StoreOutage outage = new StoreOutage("event store");
     private final List<QuarantineRow> quarantined = new ArrayList<>();
+    /** A state row and when its last event was received (retention drops it with that event). */
+    private record StateRow(StoredState state, Instant lastEventAt) {
+    }
+
+    private final Map<Login, StateRow> states = new HashMap<>();
     private volatile Predicate<PendingEvent> refused = InMemoryEventStore::hasNul;
     private volatile boolean quarantineRefused;
     private long lastCursor;
@@ -54,18 +61,33 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized List<StoredEvent> append(List<PendingEvent> batch) {
+    public synchronized List<StoredEvent> append(List<PendingEvent> batch, Map<Login, String> states) {
         outage.check();
-        if (batch.stream().anyMatch(refused)) {
+        if (batch.stream().anyMatch(refused) || states.values().stream().anyMatch(j -> j.indexOf('\0') >= 0)) {
             throw new EventRefusedException("22021: invalid byte sequence for encoding \"UTF8\": 0x00", null);
+        }
+        if (!batch.stream().map(PendingEvent::login).toList().containsAll(states.keySet())) {
+            throw new IllegalArgumentException("a state for a login without an event in the batch");
         }
         List<StoredEvent> stored = new ArrayList<>(batch.size());
         for (PendingEvent e : batch) {
             stored.add(new StoredEvent(++lastCursor, e.login(), e.name(), e.json(), e.receivedAt()));
         }
         stored.forEach(e -> byLogin.computeIfAbsent(e.login(), l -> new ArrayList<>()).add(e));
+        stored.forEach(e -> {
+            if (states.containsKey(e.login())) {
+                this.states.put(e.login(), new StateRow(new StoredState(e.cursor(), states.get(e.login())),
+                        e.receivedAt()));
+            }
+        });
         intakeWatermark = Math.max(intakeWatermark, PendingEvent.lastIntakeSeq(batch));
         return List.copyOf(stored);
+    }
+
+    @Override
+    public synchronized Optional<StoredState> state(Login login) {
+        outage.check();
+        return Optional.ofNullable(states.get(login)).map(StateRow::state);
     }
 
     @Override
@@ -109,6 +131,7 @@ public final class InMemoryEventStore implements EventStore {
         int before = size();
         byLogin.values().forEach(events -> events.removeIf(e -> e.receivedAt().isBefore(cutoff)));
         byLogin.values().removeIf(List::isEmpty);
+        states.values().removeIf(row -> row.lastEventAt().isBefore(cutoff));
         return before - size();
     }
 

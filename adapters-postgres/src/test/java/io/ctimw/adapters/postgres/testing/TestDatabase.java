@@ -88,9 +88,9 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Empties every table (and restarts the event cursors), for a clean slate between test methods. */
     public void truncate() {
-        jdbi().useHandle(h -> h.execute("truncate users, sessions, events, event_quarantine, request_log, request_counts,"
-                + " request_counts_daily,"
-                + " request_counts_daily_login, request_counts_all restart identity; update intake_watermark set seq = 0"));
+        jdbi().useHandle(h -> h.execute("truncate users, sessions, events, event_quarantine, agent_state, request_log,"
+                + " request_counts, request_counts_daily, request_counts_daily_login, request_counts_all restart identity;"
+                + " update intake_watermark set seq = 0"));
     }
 
     /** Closes the pool and drops the database. */

@@ -17,5 +17,5 @@ public sealed interface Action {
     }
 
     /** The agent's own commands. */
-    enum Kind { LOGIN, LOGOUT, WHOAMI, EVENTS, SHELL }
+    enum Kind { LOGIN, LOGOUT, WHOAMI, EVENTS, SHELL, STATE }
 }

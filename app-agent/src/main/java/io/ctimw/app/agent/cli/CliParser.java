@@ -88,6 +88,10 @@ public final class CliParser {
             return new Parsed(global, null, UsageText.command(def, sub, shell));
         }
         List<String> values = options.positional();
+        boolean snapshot = def.name().equals(CommandTable.SNAPSHOT.name()) && ((StateArgs) options).reason() == null;
+        if (values.isEmpty() && snapshot) { // "state" alone reads the state; "state STATE" changes it
+            return new Parsed(global, new Invocation(CommandTable.SNAPSHOT, values, options), null);
+        }
         if (values.size() < def.args().size()) {
             String missing = def.args().get(values.size()).placeholder();
             throw new UsageException(name + ": missing " + missing, UsageText.command(def, sub, shell));

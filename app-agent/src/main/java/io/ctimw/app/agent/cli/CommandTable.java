@@ -44,10 +44,15 @@ public final class CommandTable {
             control("dtmf", List.of(CID, DIGITS), "send DTMF digits (0-9 * # !)", "SendDTMFSignal"),
             control("set-active", List.of(CID), "make a call the active one", "SetActive"),
             control("set-param", List.of(CID, PARAM_NAME, PARAM_VALUE), "set a call parameter", "SetCallParam"),
-            new CommandDef("state", List.of(STATE), "change the operator state", StateArgs::new,
-                    new Control("ChangeUserState", Map.of())),
+            new CommandDef("state", List.of(STATE), "change the operator state (without STATE: show the snapshot)",
+                    StateArgs::new, new Control("ChangeUserState", Map.of())),
             control("calls", List.of(), "list current calls", "GetCalls"),
             control("user-state", List.of(), "show the operator state", "GetUserState"));
+
+    /** {@code state} without STATE: calls, operator state and phone as the middleware knows them (GET /state). */
+    public static final CommandDef SNAPSHOT = new CommandDef("state", List.of(),
+            "show calls, operator state and phone, and the event cursor they are at (--json: as JSON)", StateArgs::new,
+            new Local(Kind.STATE));
 
     /** Operator states a CTI client may usually set; offered by completion, not enforced (the CTI decides). */
     public static final List<String> COMMON_STATES = List.of("normal", "away", "dnd", "custom1", "custom2", "custom3");

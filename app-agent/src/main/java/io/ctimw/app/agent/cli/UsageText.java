@@ -33,8 +33,9 @@ public final class UsageText {
                     Commands:
                     """);
         }
-        List<CommandDef> defs = CommandTable.all().stream()
-                .filter(d -> !shell || !CliParser.NOT_IN_SHELL.contains(d.name())).toList();
+        List<CommandDef> defs = new java.util.ArrayList<>(CommandTable.all().stream()
+                .filter(d -> !shell || !CliParser.NOT_IN_SHELL.contains(d.name())).toList());
+        defs.add(defs.indexOf(CommandTable.find(CommandTable.SNAPSHOT.name()).orElseThrow()) + 1, CommandTable.SNAPSHOT);
         List<String> synopses = defs.stream().map(UsageText::fullSynopsis).toList();
         int width = synopses.stream().mapToInt(String::length).max().orElse(0) + 2;
         for (int i = 0; i < defs.size(); i++) {
@@ -85,7 +86,7 @@ public final class UsageText {
     }
 
     private static List<ParameterDescription> sorted(JCommander sub) {
-        return sub.getParameters().stream()
+        return sub.getParameters().stream().filter(p -> !p.getParameter().hidden())
                 .sorted(Comparator.comparing(ParameterDescription::isHelp)
                         .thenComparing(ParameterDescription::getLongestName)).toList();
     }

@@ -31,7 +31,7 @@ public final class ReplyFormatter {
         return lines;
     }
 
-    private static String userState(JsonNode reply) {
+    static String userState(JsonNode reply) {
         StringBuilder s = new StringBuilder("state: ").append(Json.text(reply, "state"));
         JsonNode substates = reply.path("substates");
         if (substates.isArray() && !substates.isEmpty()) {

@@ -80,6 +80,11 @@ public final class MiddlewareClient {
         return send(request("/session", token).GET(), REQUEST_TIMEOUT).body();
     }
 
+    /** The caller's state snapshot: cursor, userState, calls, phone. */
+    public JsonNode state(String token) {
+        return send(request("/state", token).GET(), REQUEST_TIMEOUT).body();
+    }
+
     /** Long-polls for events after {@code after} (null: where the server's session left off). */
     public EventBatch events(String token, Long after, int waitSeconds, int limit) {
         StringBuilder path = new StringBuilder("/events?wait=").append(waitSeconds).append("&limit=").append(limit);

@@ -7,12 +7,14 @@ import io.ctimw.app.agent.cli.ControlBody;
 import io.ctimw.app.agent.cli.EventsArgs;
 import io.ctimw.app.agent.cli.Invocation;
 import io.ctimw.app.agent.cli.LoginArgs;
+import io.ctimw.app.agent.cli.StateArgs;
 import io.ctimw.app.agent.error.AgentException;
 import io.ctimw.app.agent.error.ExitCode;
 import io.ctimw.app.agent.error.Failures;
 import io.ctimw.app.agent.follow.EventFollower;
 import io.ctimw.app.agent.format.EventFormatter;
 import io.ctimw.app.agent.format.ReplyFormatter;
+import io.ctimw.app.agent.format.StateFormatter;
 import io.ctimw.app.agent.http.LoginReply;
 import io.ctimw.app.agent.http.MiddlewareClient;
 import io.ctimw.app.agent.http.ProblemException;
@@ -52,6 +54,7 @@ public final class CommandRunner {
             case LOGOUT -> logout();
             case WHOAMI -> whoami();
             case EVENTS -> events((EventsArgs) invocation.options());
+            case STATE -> state((StateArgs) invocation.options());
             case SHELL -> throw new IllegalStateException("the shell is started by Agent, not by CommandRunner");
         }
     }
@@ -135,6 +138,15 @@ public final class CommandRunner {
         JsonNode s = withSession(session -> client.session(session.token()));
         printer.out(s.path("login").asText() + " at " + address() + ": session since " + s.path("createdAt").asText("?")
                 + ", expires " + s.path("expiresAt").asText("?") + ", cursor " + s.path("cursor").asText("?"));
+    }
+
+    private void state(StateArgs options) {
+        JsonNode state = withSession(s -> client.state(s.token()));
+        if (options.json()) {
+            printer.out(state.toString());
+        } else {
+            StateFormatter.lines(state).forEach(printer::out);
+        }
     }
 
     private void events(EventsArgs options) {

@@ -66,6 +66,8 @@ public final class StandInMiddleware implements AutoCloseable {
     /** When positive, each stream ends with reason slow-consumer after this many events. */
     public volatile int endStreamAfter;
     public volatile long sessionCursor;
+    /** The body of GET /api/v1/state. */
+    public volatile String state = "{\"cursor\":0,\"userState\":null,\"calls\":[],\"phone\":\"available\"}";
     public volatile Function<JsonNode, Reply> control = body -> Reply.ok(body.path("name").asText());
     /** How many of the next control requests are recorded, then dropped unanswered (the connection closes). */
     public final java.util.concurrent.atomic.AtomicInteger dropControls = new java.util.concurrent.atomic.AtomicInteger();
@@ -166,6 +168,7 @@ public final class StandInMiddleware implements AutoCloseable {
                         send(ex, Reply.problem(404, "Not Found", "no route " + path, null));
                     }
                 }
+                case "/api/v1/state" -> send(ex, new Reply(200, "application/json", state));
                 case "/api/v1/control" -> {
                     if (dropControls.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
                         send(ex, control.apply(r.json()));

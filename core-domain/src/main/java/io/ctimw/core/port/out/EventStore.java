@@ -18,7 +18,21 @@ public interface EventStore {
      * same batch cannot help); either way nothing of the batch was stored. The batch's highest
      * {@link PendingEvent#intakeSeq()} is committed in the same transaction (see {@link #intakeWatermark}).
      */
-    List<StoredEvent> append(List<PendingEvent> batch);
+    default List<StoredEvent> append(List<PendingEvent> batch) {
+        return append(batch, java.util.Map.of());
+    }
+
+    /**
+     * {@link #append(List)} that, in the same transaction, also keeps each login's state row: {@code states}
+     * maps logins of the batch to the JSON of their state after it, and each row gets the cursor of its
+     * login's last event in the batch. So a state row is never ahead of nor behind the stored events.
+     *
+     * @throws IllegalArgumentException when {@code states} names a login without an event in the batch
+     */
+    List<StoredEvent> append(List<PendingEvent> batch, java.util.Map<Login, String> states);
+
+    /** The login's state row kept by {@link #append(List, java.util.Map)}, if it has one. */
+    java.util.Optional<io.ctimw.core.model.StoredState> state(Login login);
 
     /**
      * Keeps an event {@link #append} refused, verbatim (the UTF-8 bytes of its frame), with its login,
@@ -48,7 +62,10 @@ public interface EventStore {
         return latest;
     }
 
-    /** Deletes events received before {@code cutoff}; returns how many. */
+    /**
+     * Deletes events received before {@code cutoff}; returns how many. A state row whose last event goes with
+     * them goes too: that login said nothing for the whole retention, and its next attach re-reads its phone.
+     */
     int deleteReceivedBefore(Instant cutoff);
 
     /** Cheap round trip proving the store is reachable; throws {@link StoreUnavailableException} if not. */
