@@ -2,6 +2,7 @@ package io.ctimw.adapters.http;
 
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
+import io.ctimw.core.model.Entitlements;
 import io.ctimw.core.model.EventQuery;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.LoginResult;
@@ -158,6 +159,17 @@ final class Fakes {
             sessions.add(session);
             requests.add(request);
             return next.get();
+        }
+
+        /** An agent granted events and two commands, as the core would answer. */
+        volatile Entitlements entitlements = new Entitlements(Role.AGENT,
+                Grants.parse(List.of("events", "control:Answer", "control:ChangeUserState")),
+                List.of("Answer", "ChangeUserState"), List.of("away", "normal"));
+
+        @Override
+        public Entitlements entitlements(Session session) {
+            sessions.add(session);
+            return entitlements;
         }
     }
 

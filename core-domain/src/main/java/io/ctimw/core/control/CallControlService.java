@@ -6,11 +6,16 @@ import io.ctimw.core.model.ControlCommand;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
 import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Entitlements;
 import io.ctimw.core.model.Grant;
+import io.ctimw.core.model.Grants;
+import io.ctimw.core.model.Role;
+import io.ctimw.core.model.User;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.out.CtiGateway;
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -50,6 +55,13 @@ public final class CallControlService implements CallControlUseCase {
         ControlCommand command = ((CommandValidator.Outcome.Valid) outcome).command();
         long mark = calls.changeMark(session.login());
         return gateway.send(session.login(), command).thenApply(reply -> toResult(session, command, reply, mark));
+    }
+
+    @Override
+    public Entitlements entitlements(Session session) {
+        Optional<User> user = access.userOf(session);
+        return validator.catalog().entitlements(user.map(User::role).orElse(Role.AGENT),
+                user.map(User::grants).orElse(Grants.NONE));
     }
 
     private ControlResult toResult(Session session, ControlCommand command, CtiReply reply, long mark) {
