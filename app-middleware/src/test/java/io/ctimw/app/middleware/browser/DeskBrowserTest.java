@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The agent desktop in a real headless Chromium against the real middleware, simulator and PostgreSQL:
@@ -112,6 +114,13 @@ class DeskBrowserTest {
         browser.await(d -> d.findElements(CALL).isEmpty());
         assertTrue(browser.find(By.id("no-calls")).isDisplayed());
         browser.screenshot("desk-feed");
+
+        browser.find(By.id("dial-number")).sendKeys("+100200");
+        browser.find(By.cssSelector("#make-call button[type=submit]")).click();
+        WebElement outgoing = browser.visible(CALL);
+        browser.await(d -> outgoing.getText().contains("+100200") && facts(outgoing).contains("outgoing"));
+        button(outgoing, "Hangup").click();
+        browser.await(d -> d.findElements(CALL).isEmpty());
         List<String> feed = browser.findAll(By.cssSelector("#feed li")).stream().map(WebElement::getText).toList();
         assertTrue(feed.get(0).contains("OnClose"), "newest first: " + feed);
     }
@@ -133,6 +142,10 @@ class DeskBrowserTest {
         button(card, "Hangup").click();
         browser.await(d -> d.findElements(CALL).isEmpty());
         assertEquals("", browser.find(By.id("command-error")).getText(), "an accepted command clears the reason");
+
+        new Select(browser.find(By.id("state-select"))).selectByValue("away");
+        browser.find(By.id("state-apply")).click();
+        browser.await(d -> d.findElement(By.id("state-now")).getText().startsWith("away"));
     }
 
     @Test
@@ -221,16 +234,21 @@ class DeskBrowserTest {
         assertEquals(List.of(), unlabelledControls(), "sign-in form");
         browser.screenshot("desk-sign-in");
 
-        signIn("agent1");
+        // Signed in and the call answered with the keyboard alone: the login field has the focus, Tab moves on.
+        browser.await(d -> "login".equals(d.switchTo().activeElement().getDomAttribute("id")));
+        browser.driver().switchTo().activeElement().sendKeys("agent1", Keys.TAB);
+        browser.driver().switchTo().activeElement().sendKeys(WebFixture.PASSWORD, Keys.ENTER);
+        browser.visible(By.id("desk"));
+        web.cti().awaitAttached("agent1", WAIT);
         web.cti().injectIncomingCall("agent1", "+7700");
         WebElement card = browser.visible(CALL);
-        button(card, "Answer").click();
+        assertEquals(List.of(), unlabelledControls(), "desk with a ringing call");
+        browser.script("arguments[0].focus();", button(card, "Answer"));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         browser.await(d -> facts(card).contains("connected"));
         assertEquals(List.of(), unlabelledControls(), "desk with a connected call");
-        assertEquals(0L, browser.script("return [...document.querySelectorAll('[onclick], div[role=button], span[role=button]')]"
-                + ".length"), "no clickable non-controls");
-        assertEquals(Boolean.TRUE, browser.script("const b = document.querySelector(\"#calls button[data-command='Hangup']\");"
-                + " b.focus(); return document.activeElement === b;"), "a call's buttons take the keyboard focus");
+        assertEquals(0L, browser.script("return [...document.querySelectorAll('[onclick], [tabindex], [role=button], [role=link]')]"
+                + ".length"), "only native controls: no clickable or focusable divs and spans");
 
         for (var size : List.of(Browser.PHONE, Browser.DESKTOP)) {
             browser.size(size);
