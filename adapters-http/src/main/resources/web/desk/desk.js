@@ -52,6 +52,7 @@ function leave(message) {
 }
 
 function begin(session) {
+  if (stream) stream.stop(); // one stream per page, whatever was clicked twice
   const saved = restore(session.login);
   model = saved || emptyModel(session.login, session.cursor);
   view.showDesk(session);

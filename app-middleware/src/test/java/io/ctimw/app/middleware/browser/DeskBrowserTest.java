@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.Select;
  * what an agent sees and does, and that the page keeps the rules its policy promises (no console errors).
  */
 class DeskBrowserTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final By CALL = By.cssSelector("#calls li.call");
 
     private static WebFixture web;
