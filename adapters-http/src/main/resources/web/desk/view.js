@@ -61,6 +61,10 @@ export class DeskView {
     byId('state-now').textContent = userState
       ? [userState.state, ...userState.substates].join(' · ') + (userState.reason ? ` (${userState.reason})` : '')
       : 'unknown';
+    const select = byId('state-select');
+    if (userState && document.activeElement !== select && [...select.options].some((o) => o.value === userState.state)) {
+      select.value = userState.state; // offered from where the agent is, unless it is choosing right now
+    }
     show(byId('phone-banner'), model.phone !== null);
     byId('phone-reason').textContent = model.phone ? describe(model.phone) : '';
     this.renderCalls(model.calls);
