@@ -76,8 +76,9 @@ echo "$PASSWORD" | java -jar app-middleware/target/cti-middleware.jar users add 
 BASE="http://127.0.0.1:$HTTP_PORT"
 # Only the pages this build serves are listed.
 pages=""
-for page in docs console desk; do
-  if curl -fsS -o /dev/null "$BASE/$page" 2>/dev/null; then pages="$pages  $page:$(printf '%*s' $((8 - ${#page})) '')$BASE/$page
+for page in docs console/ desk/; do
+  name="${page%/}"
+  if curl -fsS -o /dev/null "$BASE/$page" 2>/dev/null; then pages="$pages  $name:$(printf '%*s' $((8 - ${#name})) '')$BASE/$page
 "; fi
 done
 

@@ -87,7 +87,7 @@ public final class HttpApi {
                 new EdgeAnswers(json, settings.retryAfterSeconds()), outages, reports, metrics);
         Routes routes = new Routes(
                 new Authenticator(auth, settings.cookieName()),
-                new SessionHandlers(auth, bodies, json, new SessionCookie(settings), metrics),
+                new SessionHandlers(auth, control, bodies, json, new SessionCookie(settings), metrics),
                 new EventHandlers(events, new EventQueryParser(settings.defaultLimit()), polls, metrics, streams),
                 new ControlHandlers(control, bodies, json, new ControlResults(json), async, metrics),
                 new HealthHandlers(readiness, json, settings.retryAfterSeconds()),

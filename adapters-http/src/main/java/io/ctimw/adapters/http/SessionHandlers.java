@@ -1,8 +1,10 @@
 package io.ctimw.adapters.http;
 
+import io.ctimw.core.model.Entitlements;
 import io.ctimw.core.model.LoginResult;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.port.in.AuthenticationUseCase;
+import io.ctimw.core.port.in.CallControlUseCase;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,14 +12,17 @@ import java.util.Map;
 /** Login, logout and "who am I": the session endpoints. */
 final class SessionHandlers {
     private final AuthenticationUseCase auth;
+    private final CallControlUseCase control;
     private final RequestBodies bodies;
     private final JsonCodec json;
     private final SessionCookie cookie;
     private final HttpMetrics metrics;
 
-    public SessionHandlers(AuthenticationUseCase auth, RequestBodies bodies, JsonCodec json, SessionCookie cookie,
-                           HttpMetrics metrics) {
+    /** @param control says what the session's user may send (shown by {@code GET /session}) */
+    public SessionHandlers(AuthenticationUseCase auth, CallControlUseCase control, RequestBodies bodies, JsonCodec json,
+                           SessionCookie cookie, HttpMetrics metrics) {
         this.auth = auth;
+        this.control = control;
         this.bodies = bodies;
         this.json = json;
         this.cookie = cookie;
@@ -73,6 +78,12 @@ final class SessionHandlers {
         body.put("createdAt", session.createdAt().toString());
         body.put("expiresAt", session.expiresAt().toString());
         body.put("cursor", session.deliveredCursor());
+        // The core decides; the pages only hide the controls it would refuse.
+        Entitlements may = control.entitlements(session);
+        body.put("role", may.role().wireName());
+        body.put("grants", may.grants().names());
+        body.put("commands", may.commands());
+        body.put("states", may.states());
         JsonResponses.ok(ctx, json.write(body));
     }
 }

@@ -36,6 +36,12 @@ class AuthenticationTest {
         assertEquals("2026-11-21T08:00:00Z", body.path("createdAt").asText());
         assertEquals("2026-11-21T20:00:00Z", body.path("expiresAt").asText());
         assertEquals(7, body.path("cursor").asLong());
+        // What the core says this session may do, relayed as it is.
+        assertEquals("agent", body.path("role").asText());
+        assertEquals("[\"control:Answer\",\"control:ChangeUserState\",\"events\"]", body.path("grants").toString());
+        assertEquals("[\"Answer\",\"ChangeUserState\"]", body.path("commands").toString());
+        assertEquals("[\"away\",\"normal\"]", body.path("states").toString());
+        assertEquals(List.of(Fakes.SESSION), server.control.sessions, "asked about the caller's own session");
     }
 
     @Test

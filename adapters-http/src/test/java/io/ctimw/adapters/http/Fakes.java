@@ -5,6 +5,7 @@ import io.ctimw.core.model.CommandReceipt;
 import io.ctimw.core.model.CommandRecord;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
+import io.ctimw.core.model.Entitlements;
 import io.ctimw.core.model.EventQuery;
 import io.ctimw.core.model.Login;
 import io.ctimw.core.model.LoginResult;
@@ -267,6 +268,17 @@ final class Fakes {
         public List<CommandRecord> commands(Session session, CommandId before, int limit) {
             queries.add(java.util.Arrays.asList(session.login().value(), before == null ? null : before.value(), limit));
             return stored.stream().limit(limit).toList();
+        }
+
+        /** An agent granted events and two commands, as the core would answer. */
+        volatile Entitlements entitlements = new Entitlements(Role.AGENT,
+                Grants.parse(List.of("events", "control:Answer", "control:ChangeUserState")),
+                List.of("Answer", "ChangeUserState"), List.of("away", "normal"));
+
+        @Override
+        public Entitlements entitlements(Session session) {
+            sessions.add(session);
+            return entitlements;
         }
     }
 

@@ -54,6 +54,11 @@ public final class AccessGuard {
         audit.record(AuditEntry.event(clock.instant(), AuditAction.FOREIGN_CALL, session.login(), null, cid, command));
     }
 
+    /** The session's user as this instance knows it now: the role and grants its next request is checked against. */
+    public java.util.Optional<User> userOf(Session session) {
+        return users.find(session.login());
+    }
+
     /** Whether the user exists and is enabled: a blocked user's sessions end at its next request. */
     public boolean mayStayLoggedIn(Login login) {
         User user = current(login);

@@ -10,7 +10,11 @@ import io.ctimw.core.model.ControlCommand;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
 import io.ctimw.core.model.CtiReply;
+import io.ctimw.core.model.Entitlements;
 import io.ctimw.core.model.Grant;
+import io.ctimw.core.model.Grants;
+import io.ctimw.core.model.Role;
+import io.ctimw.core.model.User;
 import io.ctimw.core.model.Session;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.out.CtiGateway;
@@ -81,6 +85,13 @@ public final class CallControlService implements CallControlUseCase {
     @Override
     public List<CommandRecord> commands(Session session, CommandId before, int limit) {
         return book.recent(session.login(), before, limit);
+    }
+
+    @Override
+    public Entitlements entitlements(Session session) {
+        Optional<User> user = access.userOf(session);
+        return validator.catalog().entitlements(user.map(User::role).orElse(Role.AGENT),
+                user.map(User::grants).orElse(Grants.NONE));
     }
 
     private ControlResult toResult(Session session, ControlCommand command, CtiReply reply, long mark) {

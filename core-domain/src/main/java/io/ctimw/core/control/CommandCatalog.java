@@ -10,8 +10,10 @@ import static io.ctimw.core.control.FieldType.PHONE_NUMBER;
 import static io.ctimw.core.control.FieldType.TEXT;
 import static io.ctimw.core.control.FieldType.USER_STATE;
 
+import io.ctimw.core.model.Entitlements;
 import io.ctimw.core.model.Grant;
 import io.ctimw.core.model.Grants;
+import io.ctimw.core.model.Role;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,5 +102,13 @@ public final class CommandCatalog {
 
     public Set<String> allowedStates() {
         return allowedStates.get();
+    }
+
+    /** What a user with this role and these grants may send: covered commands in catalog order, settable states. */
+    public Entitlements entitlements(Role role, Grants grants) {
+        List<String> commands = specs.keySet().stream().filter(name -> grants.covers(Grant.control(name))).toList();
+        List<String> states = commands.contains("ChangeUserState")
+                ? allowedStates.get().stream().sorted().toList() : List.of();
+        return new Entitlements(role, grants, commands, states);
     }
 }

@@ -35,6 +35,11 @@ public final class CommandValidator {
         record Refused(ControlResult result) implements Outcome {}
     }
 
+    /** The catalog it validates against. */
+    public CommandCatalog catalog() {
+        return catalog;
+    }
+
     /** Whether the catalog has a command of that name. */
     public boolean knows(String name) {
         return name != null && catalog.find(name).isPresent();

@@ -10,6 +10,7 @@ import io.ctimw.core.model.AuditEntry;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
 import io.ctimw.core.model.EventQuery;
+import io.ctimw.core.model.Entitlements;
 import io.ctimw.core.model.Grant;
 import io.ctimw.core.model.Grants;
 import io.ctimw.core.model.Login;
@@ -19,6 +20,7 @@ import io.ctimw.core.model.Session;
 import io.ctimw.core.model.User;
 import io.ctimw.core.port.in.AccessDeniedException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,26 @@ class AccessGuardTest {
         User user = f.users.find(new Login(login)).orElseThrow().withGrants(Grants.of(grants));
         f.users.update(user);
         f.core.directory.changed(user); // as the admin API does on this instance
+    }
+
+    /** What a desk shows is what the guard lets through: the same grants decide both, the next request sees a change. */
+    @Test
+    void entitlementsListTheCommandsTheGrantsCoverAndTheStatesOnlyWithChangeUserState() {
+        Session session = f.session(f.login("agent1"));
+        Entitlements all = f.core.control.entitlements(session);
+        assertEquals(Role.AGENT, all.role());
+        assertEquals(List.of("Answer", "Hangup", "Hold", "Mute"), all.commands().subList(0, 4), "catalog order");
+        assertTrue(all.commands().contains("ChangeUserState") && all.commands().contains("GetCalls"), all.commands().toString());
+        assertEquals(List.of("away", "custom1", "custom2", "custom3", "dnd", "normal"), all.states());
+
+        grant("agent1", Grant.EVENTS, Grant.control("Hangup"), Grant.control("Answer"));
+        Entitlements two = f.core.control.entitlements(session);
+        assertEquals(List.of("Answer", "Hangup"), two.commands());
+        assertEquals(List.of(), two.states(), "no ChangeUserState, no states to offer");
+        assertEquals(List.of("control:Answer", "control:Hangup", "events"), two.grants().names());
+
+        grant("agent1");
+        assertEquals(List.of(), f.core.control.entitlements(session).commands());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.ctimw.core.model.CommandReceipt;
 import io.ctimw.core.model.CommandRecord;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
+import io.ctimw.core.model.Entitlements;
 import io.ctimw.core.model.Session;
 import java.util.List;
 import java.util.Optional;
@@ -29,4 +30,7 @@ public interface CallControlUseCase {
 
     /** The caller's own commands older than {@code before} (the newest when null), newest first. */
     List<CommandRecord> commands(Session session, CommandId before, int limit);
+
+    /** What the session's user may send now (its grants as of this call). */
+    Entitlements entitlements(Session session);
 }
