@@ -11,7 +11,10 @@ import io.ctimw.core.event.DeliveryPositions;
 import io.ctimw.core.event.EventJournal;
 import io.ctimw.core.event.EventService;
 import io.ctimw.core.event.Housekeeping;
+import io.ctimw.core.health.EventFlow;
+import io.ctimw.core.health.LinkHistory;
 import io.ctimw.core.health.Monitoring;
+import io.ctimw.core.health.OverviewService;
 import io.ctimw.core.health.ReadinessService;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
@@ -128,12 +131,12 @@ public final class CoreServices implements AutoCloseable {
     private final Monitoring monitoring;
     private final UserAdministration users;
     private final Housekeeping housekeeping;
-    private final CtiInbound inbound;
     private final ExecutorService readers;
     private final RunTimeParts runTime;
     private final AdminUseCases admin;
     private final RequestRecorder recorder;
     private final RequestLogService requestLog;
+    private final LinkHistory link;
 
     /** A core that keeps no request log (tests, tools). */
     public CoreServices(Ports ports, Settings settings) {
@@ -161,7 +164,8 @@ public final class CoreServices implements AutoCloseable {
                 ports.audit(), runTime.throttle());
         this.positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
-        this.events = new EventService(ports.events(), hub, positions, readers, access);
+        EventFlow flow = new EventFlow(journal::received, ports.clock());
+        this.events = new EventService(ports.events(), hub, positions, readers, access, flow::delivered);
         CommandCatalog catalog = CommandCatalog.standard(runTime.live()::allowedStates);
         this.control = new CallControlService(new CommandValidator(catalog, calls), ports.cti(), calls, access);
         this.recorder = new RequestRecorder(requestLogStore, ports.clock(), name -> catalog.find(name).isPresent(),
@@ -179,9 +183,14 @@ public final class CoreServices implements AutoCloseable {
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), sessionPolicy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention(), ports.auditArchive(), settings.auditRetention(), requestLog::purge);
+        // The link reports through its history, so the dashboard knows when it last came back.
+        this.link = new LinkHistory(new CtiInbound(calls, journal::submit, attachments), ports.clock());
+        Supplier<Duration> idleTimeout = () -> runTime.live().sessionPolicy().idleTimeout();
+        OverviewService overview = new OverviewService(access, readiness,
+                new OverviewService.Online(ports.sessions(), directory, idleTimeout), link, flow, catalog.names(),
+                ports.clock());
         this.admin = AdminParts.build(ports, new AdminParts.Needs(access, users, catalog, cache, authentication,
-                () -> runTime.live().sessionPolicy().idleTimeout(), runTime, requestLog));
-        this.inbound = new CtiInbound(calls, journal::submit, attachments);
+                idleTimeout, runTime, requestLog, overview));
     }
 
     /** Replays what the intake log holds beyond the store, starts the writer, restores phones, opens the link. */
@@ -190,7 +199,7 @@ public final class CoreServices implements AutoCloseable {
         journal.start();
         recorder.start();
         attachments.restore(phones.liveLogins());
-        ports.cti().start(inbound);
+        ports.cti().start(link);
     }
 
     public AuthenticationUseCase authentication() {

@@ -60,7 +60,7 @@ final class AdminJson {
             throw new ProblemException(ProblemType.NOT_FOUND, n.detail());
         }
         if (outcome instanceof AdminOutcome.Exists<T> e) {
-            throw new ProblemException(ProblemType.USER_EXISTS, e.detail());
+            throw new ProblemException(Problem.of(ProblemType.USER_EXISTS, e.detail()).with("field", "login"));
         }
         if (outcome instanceof AdminOutcome.LastAdmin<T> l) {
             throw new ProblemException(ProblemType.LAST_ADMIN, l.detail());

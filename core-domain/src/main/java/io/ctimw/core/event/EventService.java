@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Hands an agent its own events, and only its own: every read is keyed by the session's login.
@@ -23,15 +24,25 @@ public final class EventService implements EventsUseCase {
     private final DeliveryPositions positions;
     private final Executor readers;
     private final AccessGuard access;
+    private final Consumer<List<StoredEvent>> delivered;
 
-    /** @param readers runs the store reads of woken polls (bounded; store reads block on JDBC) */
     public EventService(EventStore store, DeliveryHub hub, DeliveryPositions positions, Executor readers,
                         AccessGuard access) {
+        this(store, hub, positions, readers, access, events -> { });
+    }
+
+    /**
+     * @param readers runs the store reads of woken polls (bounded; store reads block on JDBC)
+     * @param delivered told of every non-empty batch handed out (the dashboard's delivery lag)
+     */
+    public EventService(EventStore store, DeliveryHub hub, DeliveryPositions positions, Executor readers,
+                        AccessGuard access, Consumer<List<StoredEvent>> delivered) {
         this.store = store;
         this.hub = hub;
         this.positions = positions;
         this.readers = readers;
         this.access = access;
+        this.delivered = delivered;
     }
 
     @Override
@@ -65,6 +76,7 @@ public final class EventService implements EventsUseCase {
                 .orElseGet(() -> store.after(session.login(), from, limit));
         if (!events.isEmpty()) {
             positions.delivered(session, events.get(events.size() - 1).cursor());
+            delivered.accept(events);
         }
         return events;
     }
