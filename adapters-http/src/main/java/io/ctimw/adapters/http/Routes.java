@@ -1,5 +1,6 @@
 package io.ctimw.adapters.http;
 
+import io.ctimw.adapters.http.web.WebPages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
 import java.util.Optional;
@@ -18,6 +19,7 @@ final class Routes {
     private final SettingsHandlers settings;
     private final ErrorMapper errors;
     private final DocsHandlers docs = new DocsHandlers();
+    private final WebPages pages = new WebPages();
     private final Optional<MetricsPage> metrics;
     private final AdminHandlers admin;
     private final RequestLogHandlers requestLog;
@@ -59,6 +61,8 @@ final class Routes {
         routes.get(API + "/openapi.json", docs::description, Access.PUBLIC);
         routes.get("/docs", docs::page, Access.PUBLIC);
         routes.get("/docs/{asset}", docs::asset, Access.PUBLIC);
+        // The agent desktop and the admin console: static pages, clients of the routes above.
+        pages.register(routes, Access.PUBLIC);
         if (admin != null) {
             admin.register(routes);
         }

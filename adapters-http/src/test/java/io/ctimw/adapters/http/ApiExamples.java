@@ -39,6 +39,7 @@ final class ApiExamples {
         control();
         operations();
         docs();
+        webPages();
         admin();
         send(null, server.request("/no/such/path").GET());
         send(null, server.authed(SESSION).DELETE());
@@ -106,6 +107,21 @@ final class ApiExamples {
         for (String asset : List.of("swagger-ui.css", "swagger-ui-bundle.js", "docs.js", "favicon-32x32.png", "nothing.js")) {
             send("/docs/{asset}", server.request("/docs/" + asset).GET());
         }
+    }
+
+    private void webPages() {
+        for (String page : List.of("/desk", "/console")) {
+            send(page, server.request(page).GET());
+            send(page, server.request(page + "/").GET());
+            send(page + "/{asset}", server.request(page + "/index.html").GET());
+            send(page + "/{asset}", server.request(page + "/nothing.js").GET());
+        }
+        send("/web/common/{asset}", server.request("/web/common/base.css").GET());
+        String etag = recorded.get(recorded.size() - 1).response().headers().firstValue("ETag").orElseThrow();
+        send("/web/common/{asset}", server.request("/web/common/base.css").header("If-None-Match", etag).GET());
+        send("/web/vendor/{asset}", server.request("/web/vendor/uPlot.esm.js").GET());
+        send("/web/vendor/{asset}", server.request("/web/vendor/uPlot.min.css").GET());
+        send("/web/vendor/{asset}", server.request("/web/vendor/uPlot.js").GET());
     }
 
     private void admin() {
