@@ -1,51 +1,23 @@
-// The JSON API client: same-origin, the session cookie; errors become ApiError with the problem's members.
-
-export const API = '/api/v1';
-
-/** An error answer: {@code field} is the member a form can show it next to, when the problem names one. */
-export class ApiError extends Error {
-  constructor(status, problem) {
-    super(problem.detail || problem.title || `HTTP ${status}`);
-    this.status = status;
-    this.problem = problem;
-    this.field = problem.field || problem.parameter || problem.setting || null;
-  }
-}
+// The console's view of the JSON API, over the shared client: paths under /api/v1, answers as their bodies,
+// a 401 anywhere signs the console out, and each error knows the form field it concerns.
+import { api as send } from '/web/common/api.js';
 
 const unauthorizedListeners = [];
 
-/** Called when any request answers 401 (the session ended, was ended, or the user was blocked). */
+/** Called when a request answers 401 (the session ended, was ended, or the user was blocked). */
 export function onUnauthorized(listener) {
   unauthorizedListeners.push(listener);
 }
 
+/** Resolves to the answer's body; rejects with the shared ApiError plus `field` (the member a form shows it by). */
 export async function api(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  let response;
   try {
-    response = await fetch(API + path, init);
-  } catch (e) {
-    throw new ApiError(0, { detail: 'the middleware cannot be reached' });
-  }
-  const text = response.status === 204 ? '' : await response.text();
-  const data = text ? parseJson(text) : null;
-  if (!response.ok) {
-    const error = new ApiError(response.status, data && typeof data === 'object' ? data : {});
-    if (response.status === 401 && path !== '/login') unauthorizedListeners.forEach(listener => listener(error));
+    return (await send(method, `/api/v1${path}`, body)).body;
+  } catch (error) {
+    const problem = error.problem || {};
+    error.field = problem.field || problem.parameter || problem.setting || null;
+    if (error.status === 401 && path !== '/login') unauthorizedListeners.forEach(listener => listener(error));
     throw error;
-  }
-  return data;
-}
-
-function parseJson(text) {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    return { detail: 'the answer was not JSON' };
   }
 }
 

@@ -1,6 +1,6 @@
 // A small SVG bar chart of calls and bad calls per day: two bars a day, the scale's top, every fifth day named.
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 720;
+const WIDTH = 960;
 const HEIGHT = 220;
 const LEFT = 48;
 const BOTTOM = 24;

@@ -56,7 +56,7 @@ async function loadDays() {
   }
   drawCalls($('#calls-chart'), stats.days);
   fillRows(tbody, stats.days.map(day => el('tr', {},
-    el('td', { text: day.day }),
-    el('td', { class: 'num', text: String(day.calls) }),
-    el('td', { class: 'num', text: String(day.badCalls) }))), 3);
+    el('td', {}, day.day),
+    el('td', { class: 'num' }, String(day.calls)),
+    el('td', { class: 'num' }, String(day.badCalls)))), 3);
 }

@@ -1,18 +1,12 @@
-// Builds DOM nodes. Strings always become text nodes (never HTML), so data from the API cannot inject markup.
+// The console's DOM helpers over the shared el() (which puts every string in as text, never as HTML).
+import { el } from '/web/common/dom.js';
 
-export function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'class') node.className = value;
-    else if (key === 'text') node.textContent = value;
-    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : String(child));
-  }
+export { el };
+
+/** A button with a visible label, an accessible name and a click handler. */
+export function button(label, name, onClick, attributes = {}) {
+  const node = el('button', { type: 'button', 'aria-label': name, ...attributes }, label);
+  node.addEventListener('click', onClick);
   return node;
 }
 
@@ -21,7 +15,7 @@ export const $ = (selector, root = document) => root.querySelector(selector);
 /** Replaces a table body's rows; an empty list shows one row saying so. */
 export function fillRows(tbody, rows, columns, emptyText = 'Nothing to show.') {
   tbody.replaceChildren(...(rows.length ? rows
-    : [el('tr', {}, el('td', { colspan: columns, class: 'empty', text: emptyText }))]));
+    : [el('tr', {}, el('td', { colspan: columns, class: 'empty' }, emptyText))]));
 }
 
 /** "2026-11-29T17:02:11.482Z" as "2026-11-29 17:02:11" (UTC), or a dash. */

@@ -51,15 +51,15 @@ export const requests = (() => {
 
 function requestRow(r) {
   return el('tr', { class: r.status >= 400 ? 'failed' : null },
-    el('td', { text: time(r.at) }),
-    el('td', { text: r.login || (r.attemptedLogin ? `(${r.attemptedLogin})` : '—') }),
-    el('td', { text: r.method }),
-    el('td', { class: 'mono', text: r.path }),
-    el('td', { text: r.command || '' }),
-    el('td', { class: 'num', text: String(r.status) }),
-    el('td', { text: r.problemType || '' }),
-    el('td', { class: 'num', text: String(r.durationMillis) }),
-    el('td', { text: r.clientAddress || '—' }));
+    el('td', {}, time(r.at)),
+    el('td', {}, r.login || (r.attemptedLogin ? `(${r.attemptedLogin})` : '—')),
+    el('td', {}, r.method),
+    el('td', { class: 'mono' }, r.path),
+    el('td', {}, r.command || ''),
+    el('td', { class: 'num' }, String(r.status)),
+    el('td', {}, r.problemType || ''),
+    el('td', { class: 'num' }, String(r.durationMillis)),
+    el('td', {}, r.clientAddress || '—'));
 }
 
 export const audit = (() => {
@@ -86,12 +86,12 @@ export const audit = (() => {
 
 function auditRow(e) {
   return el('tr', {},
-    el('td', { text: time(e.at) }),
-    el('td', { text: e.action }),
-    el('td', { text: e.actor || '—' }),
-    el('td', { text: e.target || '' }),
-    el('td', { class: 'mono', text: e.before || '' }),
-    el('td', { class: 'mono', text: e.after || '' }),
-    el('td', { text: e.detail || '' }),
-    el('td', { text: e.address || '' }));
+    el('td', {}, time(e.at)),
+    el('td', {}, e.action),
+    el('td', {}, e.actor || '—'),
+    el('td', {}, e.target || ''),
+    el('td', { class: 'mono' }, e.before || ''),
+    el('td', { class: 'mono' }, e.after || ''),
+    el('td', {}, e.detail || ''),
+    el('td', {}, e.address || ''));
 }

@@ -1,6 +1,6 @@
 // The run-time settings: each with its value in effect and the file's, changed (or reset) by PATCH one at a time.
 import { api } from './api.js';
-import { $, el, clearErrors, showError } from './dom.js';
+import { $, el, button, clearErrors, showError } from './dom.js';
 
 export function init() {}
 
@@ -30,14 +30,13 @@ function render(settings) {
   $('#settings-list').replaceChildren(...settings.map((setting, i) => {
     const id = `setting-${i}`;
     const form = el('form', { class: 'setting', novalidate: true },
-      el('label', { for: id, class: 'mono', text: setting.name }),
+      el('label', { for: id, class: 'mono' }, setting.name),
       el('input', { id, name: setting.name, value: text(setting.value), autocomplete: 'off' }),
-      el('span', { class: 'hint', text: setting.stored ? `changed here; file: ${text(setting.fileValue)}`
-        : 'as in the file' }),
+      el('span', { class: 'hint' }, setting.stored ? `changed here; file: ${text(setting.fileValue)}` : 'as in the file'),
       el('span', { class: 'actions' },
-        el('button', { type: 'submit', 'aria-label': `Save ${setting.name}`, text: 'Save' }),
-        el('button', { type: 'button', 'aria-label': `Reset ${setting.name} to the file's value`, text: 'Reset',
-          disabled: !setting.stored, onclick: () => change(form, setting.name, null) })),
+        el('button', { type: 'submit', 'aria-label': `Save ${setting.name}` }, 'Save'),
+        button('Reset', `Reset ${setting.name} to the file's value`, () => change(form, setting.name, null),
+          { disabled: !setting.stored })),
       el('p', { class: 'error', 'data-error-for': setting.name }),
       el('p', { class: 'error', 'data-error-for': 'form' }));
     form.addEventListener('submit', event => {

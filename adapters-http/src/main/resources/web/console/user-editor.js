@@ -1,6 +1,6 @@
 // The edit panel of one user: role, password, grants (one checkbox per catalog command), block, sessions.
 import { api } from './api.js';
-import { $, el, fillRows, time, clearErrors, showError } from './dom.js';
+import { $, el, button, fillRows, time, clearErrors, showError } from './dom.js';
 
 let changed = () => {};
 let user = null;
@@ -54,7 +54,7 @@ function grantBoxes(commands) {
     const id = `grant-${i}`;
     return el('div', { class: 'grant' },
       el('input', { type: 'checkbox', id, name: 'grant', value: grant }),
-      el('label', { for: id, text: grant === 'control:*' ? 'control:* (every command)' : grant }));
+      el('label', { for: id }, grant === 'control:*' ? 'control:* (every command)' : grant));
   }));
 }
 
@@ -108,13 +108,12 @@ async function loadSessions() {
     return;
   }
   fillRows(tbody, sessions.map(s => el('tr', {},
-    el('td', { class: 'mono', text: s.id }),
-    el('td', { text: time(s.since) }),
-    el('td', { text: s.clientAddress || '—' }),
-    el('td', { text: time(s.lastSeenAt) }),
-    el('td', { class: 'num', text: String(s.cursorLag) }),
-    el('td', {}, el('button', { type: 'button', 'aria-label': `End session ${s.id}`, text: 'End',
-      onclick: () => endSession(s.id) })))), 6, 'No live sessions.');
+    el('td', { class: 'mono' }, s.id),
+    el('td', {}, time(s.since)),
+    el('td', {}, s.clientAddress || '—'),
+    el('td', {}, time(s.lastSeenAt)),
+    el('td', { class: 'num' }, String(s.cursorLag)),
+    el('td', {}, button('End', `End session ${s.id}`, () => endSession(s.id))))), 6, 'No live sessions.');
 }
 
 async function endSession(id) {

@@ -1,6 +1,6 @@
 // Users: a searchable, paged table; adding a user; editing role, password, grants and blocking; sessions.
 import { api, query } from './api.js';
-import { $, el, fillRows, time, clearErrors, showError } from './dom.js';
+import { $, el, button, fillRows, time, clearErrors, showError } from './dom.js';
 import * as editor from './user-editor.js';
 
 const PAGE = 20;
@@ -48,14 +48,13 @@ async function load() {
 
 function row(user) {
   return el('tr', { 'data-login': user.login },
-    el('td', { text: user.login }),
-    el('td', { text: user.role }),
-    el('td', { class: user.enabled ? 'good' : 'bad', text: user.enabled ? 'active' : 'blocked' }),
-    el('td', { class: 'grants-cell', text: user.grants.join(' ') || '—' }),
-    el('td', { class: 'num', text: String(user.activeSessions) }),
-    el('td', { text: time(user.lastLoginAt) }),
-    el('td', {}, el('button', { type: 'button', 'aria-label': `Edit ${user.login}`, text: 'Edit',
-      onclick: () => editor.open(user.login) })));
+    el('td', {}, user.login),
+    el('td', {}, user.role),
+    el('td', { class: user.enabled ? 'good' : 'bad' }, user.enabled ? 'active' : 'blocked'),
+    el('td', { class: 'grants-cell' }, user.grants.join(' ') || '—'),
+    el('td', { class: 'num' }, String(user.activeSessions)),
+    el('td', {}, time(user.lastLoginAt)),
+    el('td', {}, button('Edit', `Edit ${user.login}`, () => editor.open(user.login))));
 }
 
 async function add(event) {
