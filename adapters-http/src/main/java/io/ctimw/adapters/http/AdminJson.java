@@ -66,7 +66,8 @@ final class AdminJson {
             throw new ProblemException(ProblemType.LAST_ADMIN, l.detail());
         }
         if (outcome instanceof AdminOutcome.Invalid<T> i) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, i.detail());
+            Problem problem = Problem.of(ProblemType.BAD_REQUEST, i.detail());
+            throw new ProblemException(i.field() == null ? problem : problem.with("field", i.field()));
         }
         throw new IllegalStateException("unhandled outcome " + outcome);
     }

@@ -44,6 +44,11 @@ class ConsoleApiTest {
                 .header("Content-Type", "application/json").method("PATCH", TestServer.json("{\"role\":\"root\"}")));
         assertEquals("role", TestServer.assertProblem(badRole, 400, "bad-request").path("field").asText());
 
+        HttpResponse<String> unknownGrant = server.postJson(AdminHandlers.USERS,
+                "{\"login\":\"agent10\",\"password\":\"long enough\",\"grants\":[\"control:Bogus\"]}");
+        assertEquals("grants", TestServer.assertProblem(unknownGrant, 400, "bad-request").path("field").asText(),
+                "the core's refusal names its field too");
+
         String agent9 = "{\"login\":\"agent9\",\"password\":\"long enough\"}";
         server.postJson(AdminHandlers.USERS, agent9);
         HttpResponse<String> taken = server.postJson(AdminHandlers.USERS, agent9);

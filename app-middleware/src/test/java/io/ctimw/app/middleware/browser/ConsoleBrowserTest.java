@@ -163,6 +163,11 @@ class ConsoleBrowserTest {
         page.press("Add user");
         assertTrue(page.awaitFilled("#add-form [data-error-for='login']").contains("'login'"));
         assertEquals("true", page.find("#add-login").getAttribute("aria-invalid"));
+        page.type("#add-login", "agent8");
+        page.type("#add-password", "short");
+        page.press("Add user");
+        assertTrue(page.awaitFilled("#add-form [data-error-for='password']").contains("at least 8"), "the core's rule");
+        assertEquals("", page.text("#add-form [data-error-for='login']"), "the login's error is gone");
 
         page.go("settings");
         String setting = "login-throttle.max-failures";
