@@ -141,10 +141,10 @@ class ConsoleBrowserTest {
         page.select("#req-status", "4xx");
         page.type("#req-login", "agent7");
         page.press("Show");
-        await().atMost(ConsolePage.WAIT).until(() -> page.rows("#requests-table").stream()
-                .anyMatch(row -> row.get(5).equals("403") && row.get(3).equals("/api/v1/events")));
-        assertTrue(page.rows("#requests-table").stream().allMatch(row -> row.get(5).startsWith("4")
-                && row.get(1).equals("agent7")), () -> page.rows("#requests-table").toString());
+        // Until the filtered page replaced the unfiltered one: every row agent7's and 4xx, its refused poll among them.
+        await().atMost(ConsolePage.WAIT).until(() -> page.rows("#requests-table"), rows -> !rows.isEmpty()
+                && rows.stream().allMatch(row -> row.get(5).startsWith("4") && row.get(1).equals("agent7"))
+                && rows.stream().anyMatch(row -> row.get(5).equals("403") && row.get(3).equals("/api/v1/events")));
         page.script("window.scrollTo(0, 0)");
         browser.screenshot("console-requests");
         assertEquals(List.of(), browser.consoleErrors());

@@ -53,8 +53,9 @@ final class ConsolePage {
         return !found.isEmpty() && found.get(0).isDisplayed();
     }
 
+    /** The element's rendered text, read in one script (never a stale element while the page re-renders). */
     String text(String css) {
-        return find(css).getText().trim();
+        return ((String) script("return document.querySelector(arguments[0]).innerText;", css)).trim();
     }
 
     /** Waits until the element's text is the expected one; returns it. */
@@ -90,11 +91,16 @@ final class ConsolePage {
                 .orElseThrow(() -> new AssertionError("no visible button named " + name)).click();
     }
 
-    /** The cells' texts of each row of a table body, once it has rows that are not the "nothing" row. */
+    /**
+     * The cells' texts of each row of a table body, but the "nothing to show" row; read in one script, so a
+     * table re-rendered meanwhile gives one whole state, never a mix (or a stale element).
+     */
+    @SuppressWarnings("unchecked")
     List<List<String>> rows(String table) {
-        return all(table + " tbody tr").stream().filter(tr -> tr.findElements(By.cssSelector("td.empty")).isEmpty())
-                .map(tr -> tr.findElements(By.tagName("td")).stream().map(td -> td.getText().trim()).toList())
-                .toList();
+        return (List<List<String>>) script("""
+                return [...document.querySelectorAll(arguments[0] + ' tbody tr')]
+                  .filter(tr => !tr.querySelector('td.empty'))
+                  .map(tr => [...tr.cells].map(td => td.textContent.trim()));""", table);
     }
 
     Object script(String js, Object... args) {
