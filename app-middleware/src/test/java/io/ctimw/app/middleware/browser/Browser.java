@@ -35,7 +35,7 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     public static final Dimension DESKTOP = new Dimension(1280, 800);
     public static final Dimension PHONE = new Dimension(390, 844);
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(20); // generous: CI shares its cores
 
     private final ChromeDriver driver;
 
@@ -94,7 +94,7 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits (up to 15 s) until the condition gives a non-null, non-false value, and returns it. */
+    /** Waits (up to 20 s) until the condition gives a non-null, non-false value, and returns it. */
     public <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition);
     }

@@ -13,7 +13,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /** The admin console as a test drives it: by its labels, ids and the names its controls announce. */
 final class ConsolePage {
-    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration WAIT = Duration.ofSeconds(20); // as Browser's: CI shares its cores
 
     private final WebDriver driver;
     private final String base;
