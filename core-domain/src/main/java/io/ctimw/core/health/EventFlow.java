@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -30,7 +31,7 @@ public final class EventFlow {
     public EventFlow(LongSupplier received, Clock clock) {
         this.received = received;
         this.clock = clock;
-        java.util.Arrays.fill(lagSecond, Long.MIN_VALUE);
+        Arrays.fill(lagSecond, Long.MIN_VALUE);
     }
 
     /** Events received per second since the oldest reading of the last minute; null until one is a second old. */
