@@ -4,6 +4,7 @@ import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.audit.AuditReader;
 import io.ctimw.core.control.CommandCatalog;
 import io.ctimw.core.port.in.AdminUseCases;
+import io.ctimw.core.port.in.OverviewUseCase;
 import io.ctimw.core.port.in.RequestLogUseCase;
 import io.ctimw.core.session.AdminSessions;
 import io.ctimw.core.session.AdminUsers;
@@ -21,7 +22,7 @@ final class AdminParts {
     /** What the admin services need from the rest of the core. */
     record Needs(AccessGuard access, UserAdministration users, CommandCatalog catalog, SessionCache cache,
                  AuthenticationService authentication, Supplier<Duration> idleTimeout, RunTimeParts runTime,
-                 RequestLogUseCase requestLog) {}
+                 RequestLogUseCase requestLog, OverviewUseCase overview) {}
 
     static AdminUseCases build(CoreServices.Ports ports, Needs n) {
         return AdminUseCases.of(
@@ -30,6 +31,6 @@ final class AdminParts {
                 new AdminSessions(n.access(), ports.sessions(), n.cache(), n.authentication(), ports.events(),
                         ports.clock(), n.idleTimeout(), ports.audit()),
                 new AuditReader(ports.auditArchive(), n.access()),
-                n.runTime().settings(), n.runTime().throttleAdministration(), n.requestLog());
+                n.runTime().settings(), n.runTime().throttleAdministration(), n.requestLog(), n.overview());
     }
 }

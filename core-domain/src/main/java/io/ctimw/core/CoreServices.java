@@ -12,14 +12,17 @@ import io.ctimw.core.event.EventJournal;
 import io.ctimw.core.event.EventService;
 import io.ctimw.core.event.EventStreams;
 import io.ctimw.core.event.Housekeeping;
+import io.ctimw.core.health.EventFlow;
+import io.ctimw.core.health.LinkHistory;
 import io.ctimw.core.health.Monitoring;
-import io.ctimw.core.ledger.CommandBook;
-import io.ctimw.core.model.LedgerSettings;
-import io.ctimw.core.ledger.UnsavedCommandLedger;
+import io.ctimw.core.health.OverviewService;
 import io.ctimw.core.health.ReadinessService;
+import io.ctimw.core.ledger.CommandBook;
+import io.ctimw.core.ledger.UnsavedCommandLedger;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
 import io.ctimw.core.model.Grants;
+import io.ctimw.core.model.LedgerSettings;
 import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.model.StreamEnd;
 import io.ctimw.core.model.TokenHash;
@@ -156,13 +159,13 @@ public final class CoreServices implements AutoCloseable {
     private final Monitoring monitoring;
     private final UserAdministration users;
     private final Housekeeping housekeeping;
-    private final CtiInbound inbound;
     private final ExecutorService readers;
     private final ScheduledExecutorService ledgerWorkers;
     private final RunTimeParts runTime;
     private final AdminUseCases admin;
     private final RequestRecorder recorder;
     private final RequestLogService requestLog;
+    private final LinkHistory link;
 
     /** A core that keeps no request log (tests, tools). */
     public CoreServices(Ports ports, Settings settings) {
@@ -204,7 +207,8 @@ public final class CoreServices implements AutoCloseable {
         this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
         this.streams = new EventStreams(hub, ports.events(), positions, readers, access, authentication::stillLive,
                 settings.streamMaxPending());
-        this.events = new EventService(ports.events(), hub, positions, readers, access, streams);
+        EventFlow flow = new EventFlow(journal::received, ports.clock());
+        this.events = new EventService(ports.events(), hub, positions, readers, access, streams, flow::delivered);
         CommandCatalog catalog = CommandCatalog.standard(runTime.live()::allowedStates);
         this.ledgerWorkers = Executors.newScheduledThreadPool(2, named("command-ledger", true));
         CommandBook book = new CommandBook(commandLedger, CommandIds.timeOrdered(ports.clock()), ports.clock(),
@@ -225,9 +229,14 @@ public final class CoreServices implements AutoCloseable {
         SessionExpiry expiry = new SessionExpiry(ports.sessions(), cache, phones, ports.clock(), sessionPolicy);
         this.housekeeping = new Housekeeping(expiry::expireSessions, positions, ports.events(), ports.clock(),
                 settings.retention(), ports.auditArchive(), settings.auditRetention(), requestLog::purge, book::purge);
+        // The link reports through its history, so the dashboard knows when it last came back.
+        this.link = new LinkHistory(new CtiInbound(calls, journal::submit, attachments), ports.clock());
+        Supplier<Duration> idleTimeout = () -> runTime.live().sessionPolicy().idleTimeout();
+        OverviewService overview = new OverviewService(access, readiness,
+                new OverviewService.Online(ports.sessions(), directory, idleTimeout), link, flow, catalog.names(),
+                ports.clock());
         this.admin = AdminParts.build(ports, new AdminParts.Needs(access, users, catalog, cache, authentication,
-                () -> runTime.live().sessionPolicy().idleTimeout(), runTime, requestLog));
-        this.inbound = new CtiInbound(calls, journal::submit, attachments);
+                idleTimeout, runTime, requestLog, overview));
     }
 
     /** Replays what the intake log holds beyond the store, starts the writer, restores phones, opens the link. */
@@ -236,7 +245,7 @@ public final class CoreServices implements AutoCloseable {
         journal.start();
         recorder.start();
         attachments.restore(phones.liveLogins());
-        ports.cti().start(inbound);
+        ports.cti().start(link);
     }
 
     public AuthenticationUseCase authentication() {

@@ -60,13 +60,14 @@ final class AdminJson {
             throw new ProblemException(ProblemType.NOT_FOUND, n.detail());
         }
         if (outcome instanceof AdminOutcome.Exists<T> e) {
-            throw new ProblemException(ProblemType.USER_EXISTS, e.detail());
+            throw new ProblemException(Problem.of(ProblemType.USER_EXISTS, e.detail()).with("field", "login"));
         }
         if (outcome instanceof AdminOutcome.LastAdmin<T> l) {
             throw new ProblemException(ProblemType.LAST_ADMIN, l.detail());
         }
         if (outcome instanceof AdminOutcome.Invalid<T> i) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, i.detail());
+            Problem problem = Problem.of(ProblemType.BAD_REQUEST, i.detail());
+            throw new ProblemException(i.field() == null ? problem : problem.with("field", i.field()));
         }
         throw new IllegalStateException("unhandled outcome " + outcome);
     }

@@ -28,10 +28,10 @@ final class AdminRequests {
     static NewUser newUser(Map<String, Object> body) {
         onlyKnown(body, NEW_USER);
         if (!(body.get("login") instanceof String login) || !Login.isValid(login)) {
-            throw bad("'login' must be a string of 1-" + Login.MAX_LENGTH + " letters, digits and . _ @ + -");
+            throw bad("login", "'login' must be a string of 1-" + Login.MAX_LENGTH + " letters, digits and . _ @ + -");
         }
         if (!body.containsKey("password")) {
-            throw bad("'password' is required");
+            throw bad("password", "'password' is required");
         }
         return new NewUser(new Login(login), password(body), role(body), grants(body));
     }
@@ -45,7 +45,7 @@ final class AdminRequests {
         Boolean enabled = null;
         if (body.containsKey("enabled")) {
             if (!(body.get("enabled") instanceof Boolean value)) {
-                throw bad("'enabled' must be true or false");
+                throw bad("enabled", "'enabled' must be true or false");
             }
             enabled = value;
         }
@@ -64,7 +64,7 @@ final class AdminRequests {
     private static Password password(Map<String, Object> body) {
         if (!(body.get("password") instanceof String password) || password.isEmpty()
                 || password.getBytes(StandardCharsets.UTF_8).length > Password.MAX_BYTES) {
-            throw bad("'password' must be a non-empty string of at most " + Password.MAX_BYTES + " UTF-8 bytes");
+            throw bad("password", "'password' must be a non-empty string of at most " + Password.MAX_BYTES + " UTF-8 bytes");
         }
         return new Password(password);
     }
@@ -74,7 +74,7 @@ final class AdminRequests {
             return null;
         }
         if (!(body.get("role") instanceof String role) || !(role.equals("agent") || role.equals("admin"))) {
-            throw bad("'role' must be \"agent\" or \"admin\"");
+            throw bad("role", "'role' must be \"agent\" or \"admin\"");
         }
         return Role.parse(role);
     }
@@ -84,12 +84,12 @@ final class AdminRequests {
             return null;
         }
         if (!(body.get("grants") instanceof List<?> values) || values.size() > MAX_GRANTS) {
-            throw bad("'grants' must be an array of at most " + MAX_GRANTS + " strings");
+            throw bad("grants", "'grants' must be an array of at most " + MAX_GRANTS + " strings");
         }
         List<String> grants = new ArrayList<>();
         for (Object value : values) {
             if (!(value instanceof String grant)) {
-                throw bad("'grants' must be an array of strings such as \"events\", \"control:*\", \"control:Answer\"");
+                throw bad("grants", "'grants' must be an array of strings such as \"events\", \"control:*\", \"control:Answer\"");
             }
             grants.add(grant);
         }
@@ -102,5 +102,10 @@ final class AdminRequests {
 
     static ProblemException bad(String detail) {
         return new ProblemException(ProblemType.BAD_REQUEST, detail);
+    }
+
+    /** A 400 whose {@code field} member names the body member at fault, so a form can show it there. */
+    static ProblemException bad(String field, String detail) {
+        return new ProblemException(Problem.of(ProblemType.BAD_REQUEST, detail).with("field", field));
     }
 }

@@ -96,7 +96,8 @@ public final class HttpApi {
                 admin.audit() == null ? null : new AuditHandlers(admin.audit(), json),
                 admin.settings() == null ? null
                         : new SettingsHandlers(admin.settings(), admin.loginThrottle(), bodies, json),
-                admin.requestLog() == null ? null : new RequestLogHandlers(admin.requestLog(), json, Clock.systemUTC()))
+                admin.requestLog() == null ? null : new RequestLogHandlers(admin.requestLog(), json, Clock.systemUTC()),
+                admin.overview() == null ? null : new OverviewHandlers(admin.overview(), json))
                 .withState(state == null ? null : new StateHandlers(state));
         this.app = Javalin.create(config -> configure(config, routes, errors, json, metrics));
         Gauge.builder("ctimw.polls.waiting", polls, AsyncResults::waitingCount)

@@ -24,11 +24,14 @@ final class Routes {
     private final AdminHandlers admin;
     private final RequestLogHandlers requestLog;
     private StateHandlers state;
+    private final OverviewHandlers overview;
 
     /** @param metrics {@code GET /metrics}, when served on this port */
     public Routes(Authenticator authenticator, SessionHandlers sessions, EventHandlers events,
                   ControlHandlers control, HealthHandlers health, ErrorMapper errors, Optional<MetricsPage> metrics,
-                  AdminHandlers admin, AuditHandlers audit, SettingsHandlers settings, RequestLogHandlers requestLog) {
+                  AdminHandlers admin, AuditHandlers audit, SettingsHandlers settings, RequestLogHandlers requestLog,
+                  OverviewHandlers overview) {
+        this.overview = overview;
         this.metrics = metrics;
         this.requestLog = requestLog;
         this.authenticator = authenticator;
@@ -88,6 +91,9 @@ final class Routes {
             routes.get(API + "/admin/settings", settings::list, Access.AGENT);
             routes.patch(API + "/admin/settings", settings::change, Access.AGENT);
             routes.delete(API + "/admin/login-throttle/{login}", settings::unblock, Access.AGENT);
+        }
+        if (overview != null) {
+            routes.get(OverviewHandlers.PATH, overview::get, Access.AGENT);
         }
 
         // Replaces Javalin's own HttpResponseException answers (404, 405, ...) so they are problems too.

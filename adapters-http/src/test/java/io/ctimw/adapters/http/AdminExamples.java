@@ -27,6 +27,7 @@ final class AdminExamples {
     private static final String THROTTLE = Routes.API + "/admin/login-throttle/{login}";
     private static final String REQUESTS = Routes.API + "/admin/requests";
     private static final String STATS = Routes.API + "/admin/stats/daily";
+    private static final String OVERVIEW = OverviewHandlers.PATH;
     private static final String CONTROL_PATH = Routes.API + "/control";
     private static final String NEW_USER = "{\"login\":\"agent9\",\"password\":\"a-long-password\","
             + "\"grants\":[\"events\",\"control:Answer\",\"control:Hangup\"]}";
@@ -46,7 +47,20 @@ final class AdminExamples {
         settings();
         requestLog();
         dailyStats();
+        overview();
         denied();
+    }
+
+    private void overview() {
+        get(OVERVIEW, OVERVIEW);
+        server.overview.figures = new io.ctimw.core.model.Overview(Instant.parse("2026-11-29T17:05:00Z"), false, false,
+                Instant.parse("2026-11-29T17:04:51Z"), null, null, 0, 214, null, null, List.of("Answer"));
+        get(OVERVIEW, OVERVIEW);
+        server.overview.figures = FakeOverview.FIGURES;
+        get(OVERVIEW, OVERVIEW + "?refresh=5");
+        server.overview.deny = true;
+        get(OVERVIEW, OVERVIEW);
+        server.overview.deny = false;
     }
 
     private void users() {

@@ -393,7 +393,7 @@ final class Fakes {
             List<String> grants = user.grants() == null ? (role == Role.AGENT ? Grants.ALL.names() : List.of())
                     : user.grants();
             if (grants.contains("control:Bogus")) {
-                return new AdminOutcome.Invalid<>("grant control:Bogus names no command of the catalog");
+                return new AdminOutcome.Invalid<>("grants", "grant control:Bogus names no command of the catalog");
             }
             User added = new User(user.login(), "$2a$10$hash", true, CREATED, role, Grants.parse(grants), null);
             users.put(user.login().value(), added);

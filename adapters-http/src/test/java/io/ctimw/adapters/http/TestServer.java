@@ -30,6 +30,7 @@ final class TestServer implements AutoCloseable {
     final Fakes.AdminUsers users = new Fakes.AdminUsers();
     final Fakes.AdminSessions sessions = new Fakes.AdminSessions();
     final Fakes.RequestLog requestLog = new Fakes.RequestLog();
+    final FakeOverview overview = new FakeOverview();
     final HttpApi api;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -45,7 +46,7 @@ final class TestServer implements AutoCloseable {
     TestServer(UnaryOperator<HttpSettings> settings, HttpMetrics metrics) {
         HttpSettings base = HttpSettings.defaults().withAddress("127.0.0.1", 0).withMaxBodyBytes(4096);
         api = new HttpApi(settings.apply(base), auth, events, control, readiness, metrics,
-                AdminUseCases.of(users, sessions, audit, this.settings, throttle, requestLog), state).start();
+                AdminUseCases.of(users, sessions, audit, this.settings, throttle, requestLog, overview), state).start();
     }
 
     HttpRequest.Builder request(String path) {

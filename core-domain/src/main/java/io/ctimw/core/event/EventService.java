@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Hands an agent its own events, and only its own: every read is keyed by the session's login.
@@ -27,6 +28,7 @@ public final class EventService implements EventsUseCase {
     private final Executor readers;
     private final AccessGuard access;
     private final EventStreams streams;
+    private final Consumer<List<StoredEvent>> delivered;
 
     /** With streams whose sessions are never checked (tests of the poll). */
     public EventService(EventStore store, DeliveryHub hub, DeliveryPositions positions, Executor readers,
@@ -35,15 +37,24 @@ public final class EventService implements EventsUseCase {
                 new EventStreams(hub, store, positions, readers, access, hash -> true, 1000));
     }
 
-    /** @param readers runs the store reads of woken polls and streams (bounded; store reads block on JDBC) */
     public EventService(EventStore store, DeliveryHub hub, DeliveryPositions positions, Executor readers,
                         AccessGuard access, EventStreams streams) {
+        this(store, hub, positions, readers, access, streams, events -> { });
+    }
+
+    /**
+     * @param readers   runs the store reads of woken polls and streams (bounded; store reads block on JDBC)
+     * @param delivered told of every non-empty batch a poll hands out (the dashboard's delivery lag)
+     */
+    public EventService(EventStore store, DeliveryHub hub, DeliveryPositions positions, Executor readers,
+                        AccessGuard access, EventStreams streams, Consumer<List<StoredEvent>> delivered) {
         this.streams = streams;
         this.store = store;
         this.hub = hub;
         this.positions = positions;
         this.readers = readers;
         this.access = access;
+        this.delivered = delivered;
     }
 
     @Override
@@ -82,6 +93,7 @@ public final class EventService implements EventsUseCase {
                 .orElseGet(() -> store.after(session.login(), from, limit));
         if (!events.isEmpty()) {
             positions.delivered(session, events.get(events.size() - 1).cursor());
+            delivered.accept(events);
         }
         return events;
     }

@@ -23,7 +23,13 @@ public sealed interface AdminOutcome<T> {
     record LastAdmin<T>(String detail) implements AdminOutcome<T> {
     }
 
-    /** A value the core refuses (a grant naming no command, a weak password); {@code detail} names it. */
-    record Invalid<T>(String detail) implements AdminOutcome<T> {
+    /**
+     * A value the core refuses (a grant naming no command, a weak password); {@code detail} says why and
+     * {@code field} names the request's member at fault ({@code password}, {@code grants}), when one is.
+     */
+    record Invalid<T>(String field, String detail) implements AdminOutcome<T> {
+        public Invalid(String detail) {
+            this(null, detail);
+        }
     }
 }

@@ -75,12 +75,17 @@ public final class AdminUsers implements AdminUsersUseCase {
         Role role = request.role() == null ? Role.AGENT : request.role();
         User user;
         try {
+            request.password().requireStrongEnough();
+        } catch (IllegalArgumentException e) {
+            return new AdminOutcome.Invalid<>("password", e.getMessage());
+        }
+        try {
             user = request.grants() == null ? admin.add(request.login(), request.password(), role)
                     : admin.add(request.login(), request.password(), role, grants(request.grants()));
         } catch (DuplicateUserException e) {
             return new AdminOutcome.Exists<>("user " + request.login() + " exists already");
         } catch (IllegalArgumentException e) {
-            return new AdminOutcome.Invalid<>(e.getMessage());
+            return new AdminOutcome.Invalid<>("grants", e.getMessage());
         }
         audit.record(new AuditEntry(clock.instant(), AuditAction.USER_ADDED, caller.login(), caller.clientAddress(),
                 user.login().value(), null, describe(user), null));
@@ -97,9 +102,16 @@ public final class AdminUsers implements AdminUsersUseCase {
         }
         UnaryOperator<User> edit;
         try {
+            if (change.password() != null) {
+                change.password().requireStrongEnough();
+            }
+        } catch (IllegalArgumentException e) {
+            return new AdminOutcome.Invalid<>("password", e.getMessage());
+        }
+        try {
             edit = edit(change);
         } catch (IllegalArgumentException e) {
-            return new AdminOutcome.Invalid<>(e.getMessage());
+            return new AdminOutcome.Invalid<>("grants", e.getMessage());
         }
         if (isEnabledAdmin(before.get()) && !isEnabledAdmin(edit.apply(before.get()))
                 && summaries(UserQuery.enabledAdmins(2)).size() < 2) {

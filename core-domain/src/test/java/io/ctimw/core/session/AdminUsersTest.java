@@ -76,12 +76,13 @@ class AdminUsersTest {
     @Test
     void addingValidatesGrantsAgainstTheCatalogAndIsAudited() {
         NewUser fly = new NewUser(new Login("carol"), new Password("long enough"), null, List.of("events", "control:Fly"));
-        String detail = assertInstanceOf(AdminOutcome.Invalid.class, admin.add(root, fly)).detail();
-        assertTrue(detail.contains("control:Fly"), detail);
+        AdminOutcome.Invalid<?> flyRefused = assertInstanceOf(AdminOutcome.Invalid.class, admin.add(root, fly));
+        assertTrue(flyRefused.detail().contains("control:Fly"), flyRefused.detail());
+        assertEquals("grants", flyRefused.field());
         NewUser malformed = new NewUser(new Login("carol"), new Password("long enough"), null, List.of("control:"));
         assertTrue(assertInstanceOf(AdminOutcome.Invalid.class, admin.add(root, malformed)).detail().contains("control:"));
         NewUser weak = new NewUser(new Login("carol"), new Password("short"), null, null);
-        assertInstanceOf(AdminOutcome.Invalid.class, admin.add(root, weak));
+        assertEquals("password", assertInstanceOf(AdminOutcome.Invalid.class, admin.add(root, weak)).field());
         assertTrue(f.users.find(new Login("carol")).isEmpty());
 
         NewUser carol = new NewUser(new Login("carol"), new Password("long enough"), null, List.of("control:Answer"));

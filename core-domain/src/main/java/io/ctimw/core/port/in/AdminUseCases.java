@@ -21,12 +21,23 @@ public interface AdminUseCases {
 
     RequestLogUseCase requestLog();
 
+    /** The dashboard's figures. */
+    OverviewUseCase overview();
+
+    /** Without the dashboard's figures. */
     static AdminUseCases of(AdminUsersUseCase users, AdminSessionsUseCase sessions, AuditUseCase audit,
                             SettingsUseCase settings, LoginThrottleUseCase loginThrottle, RequestLogUseCase requestLog) {
-        return new Parts(users, sessions, audit, settings, loginThrottle, requestLog);
+        return of(users, sessions, audit, settings, loginThrottle, requestLog, null);
+    }
+
+    static AdminUseCases of(AdminUsersUseCase users, AdminSessionsUseCase sessions, AuditUseCase audit,
+                            SettingsUseCase settings, LoginThrottleUseCase loginThrottle, RequestLogUseCase requestLog,
+                            OverviewUseCase overview) {
+        return new Parts(users, sessions, audit, settings, loginThrottle, requestLog, overview);
     }
 
     /** The parts as given. */
     record Parts(AdminUsersUseCase users, AdminSessionsUseCase sessions, AuditUseCase audit, SettingsUseCase settings,
-                 LoginThrottleUseCase loginThrottle, RequestLogUseCase requestLog) implements AdminUseCases {}
+                 LoginThrottleUseCase loginThrottle, RequestLogUseCase requestLog, OverviewUseCase overview)
+            implements AdminUseCases {}
 }
