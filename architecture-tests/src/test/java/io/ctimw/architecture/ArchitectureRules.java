@@ -8,6 +8,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import io.ctimw.core.CorePorts;
+import io.ctimw.core.CoreSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -58,12 +60,14 @@ final class ArchitectureRules {
     }
 
     /**
-     * The apps see what adapters see plus their composition root: {@code CoreServices} (with its
-     * nested Ports and Settings). Everything its construction needs is in the ports or the model.
+     * The apps see what adapters see plus their composition root: {@code CoreServices} and what it is built
+     * from, {@code CorePorts} and {@code CoreSettings}. Everything else its construction needs is in the ports
+     * or the model.
      */
     ArchRule appsUseTheCoreOnlyThroughItsPortsAndCoreServices() {
         return noClasses().that().resideInAPackage(pkg("app"))
-                .should().dependOnClassesThat(coreOutside(List.of(root + ".core.CoreServices")))
+                .should().dependOnClassesThat(coreOutside(
+                        List.of(root + ".core.CoreServices", root + ".core.CorePorts", root + ".core.CoreSettings")))
                 .because("the apps wire the core through CoreServices and talk to it through its use cases");
     }
 

@@ -24,7 +24,7 @@ final class AdminParts {
                  AuthenticationService authentication, Supplier<Duration> idleTimeout, RunTimeParts runTime,
                  RequestLogUseCase requestLog, OverviewUseCase overview) {}
 
-    static AdminUseCases build(CoreServices.Ports ports, Needs n) {
+    static AdminUseCases build(CorePorts ports, Needs n) {
         return AdminUseCases.of(
                 new AdminUsers(n.access(), ports.users(), n.users(), n.catalog(), ports.clock(), n.idleTimeout(),
                         ports.audit()),

@@ -21,60 +21,40 @@ import io.ctimw.core.ledger.CommandBook;
 import io.ctimw.core.ledger.UnsavedCommandLedger;
 import io.ctimw.core.link.CtiInbound;
 import io.ctimw.core.link.PhoneAttachments;
-import io.ctimw.core.model.Grants;
 import io.ctimw.core.model.LedgerSettings;
+import io.ctimw.core.model.RequestLogSettings;
 import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.model.StreamEnd;
 import io.ctimw.core.model.TokenHash;
-import io.ctimw.core.model.ThrottlePolicy;
+import io.ctimw.core.port.in.AdminUseCases;
 import io.ctimw.core.port.in.AuthenticationUseCase;
 import io.ctimw.core.port.in.CallControlUseCase;
 import io.ctimw.core.port.in.EventsUseCase;
 import io.ctimw.core.port.in.MaintenanceUseCase;
+import io.ctimw.core.port.in.MonitoringUseCase;
 import io.ctimw.core.port.in.ReadinessUseCase;
 import io.ctimw.core.port.in.StateUseCase;
-import io.ctimw.core.state.StateProjection;
-import io.ctimw.core.state.StateService;
 import io.ctimw.core.port.in.UserAdministrationUseCase;
-import io.ctimw.core.port.out.AuditArchive;
-import io.ctimw.core.port.out.AuditTrail;
 import io.ctimw.core.port.out.CommandIds;
 import io.ctimw.core.port.out.CommandLedger;
-import io.ctimw.core.port.out.CtiGateway;
-import io.ctimw.core.port.out.EventStore;
-import io.ctimw.core.port.out.IntakeLog;
-import io.ctimw.core.port.out.PasswordHasher;
 import io.ctimw.core.port.out.RequestLogStore;
-import io.ctimw.core.port.in.RequestLogUseCase;
 import io.ctimw.core.requestlog.NoRequestLog;
 import io.ctimw.core.requestlog.RequestLogService;
-import io.ctimw.core.model.RequestLogSettings;
 import io.ctimw.core.requestlog.RequestRecorder;
-import io.ctimw.core.port.out.SessionStore;
-import io.ctimw.core.port.out.SettingStore;
-import io.ctimw.core.port.out.TokenGenerator;
-import io.ctimw.core.port.out.UserStore;
 import io.ctimw.core.session.AuthenticationService;
 import io.ctimw.core.session.PasswordCheck;
 import io.ctimw.core.session.SessionCache;
 import io.ctimw.core.session.SessionExpiry;
 import io.ctimw.core.session.SessionPhones;
 import io.ctimw.core.session.UserAdministration;
-import io.ctimw.core.throttle.LoginThrottle;
-import java.time.Clock;
+import io.ctimw.core.state.StateProjection;
+import io.ctimw.core.state.StateService;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import io.ctimw.core.port.in.AdminUseCases;
-import io.ctimw.core.port.in.MonitoringUseCase;
-import io.ctimw.core.settings.UnsavedSettingStore;
 
 /**
  * The core assembled from its outbound ports: the one place that knows how the services fit
@@ -82,70 +62,7 @@ import io.ctimw.core.settings.UnsavedSettingStore;
  * build their own graph (core-domain's test-jar).
  */
 public final class CoreServices implements AutoCloseable {
-    /** Everything the core needs from the outside world. */
-    public record Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
-                        PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit,
-                        AuditArchive auditArchive, SettingStore settings, IntakeLog intake) {
-        public Ports {
-            for (Object port : new Object[] {users, sessions, events, cti, hasher, tokens, clock, audit, auditArchive,
-                    settings, intake}) {
-                Objects.requireNonNull(port, "every port is required");
-            }
-        }
-
-        /** Run-time setting changes kept in memory only, no intake log: for tests and the admin commands. */
-        public Ports(UserStore users, SessionStore sessions, EventStore events, CtiGateway cti,
-                     PasswordHasher hasher, TokenGenerator tokens, Clock clock, AuditTrail audit,
-                     AuditArchive auditArchive) {
-            this(users, sessions, events, cti, hasher, tokens, clock, audit, auditArchive, new UnsavedSettingStore(),
-                    IntakeLog.none());
-        }
-    }
-
-    /**
-     * The core's tunables, as the config file gives them. Default grants, allowed states, the login throttle,
-     * the request-log retention and the idle timeout are only the defaults of the run-time settings.
-     */
-    public record Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
-                           Duration retention, int readerThreads, Grants defaultGrants, Duration auditRetention,
-                           ThrottlePolicy throttle, Duration requestLogRetention, int throttleCapacity,
-                           int streamMaxPending) {
-        public static final Duration DEFAULT_REQUEST_LOG_RETENTION = Duration.ofDays(30);
-        /** Stored events an open stream may hold for a client that does not take them, before it is cut. */
-        public static final int DEFAULT_STREAM_MAX_PENDING = 1000;
-        public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(365);
-
-        /** @throws IllegalArgumentException when a default grant names a command the catalog does not have */
-        public Settings {
-            CommandCatalog.standard(allowedStates).requireKnown(defaultGrants);
-            if (streamMaxPending < 1) {
-                throw new IllegalArgumentException("streamMaxPending must be at least 1");
-            }
-        }
-
-        /** Tunables with the default stream buffer. */
-        public Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
-                        Duration retention, int readerThreads, Grants defaultGrants, Duration auditRetention,
-                        ThrottlePolicy throttle, Duration requestLogRetention, int throttleCapacity) {
-            this(sessions, allowedStates, journalCapacity, journalBatch, retention, readerThreads, defaultGrants,
-                    auditRetention, throttle, requestLogRetention, throttleCapacity, DEFAULT_STREAM_MAX_PENDING);
-        }
-
-        /** Tunables with the default audit retention, login throttle and request-log retention. */
-        public Settings(SessionPolicy sessions, Set<String> allowedStates, int journalCapacity, int journalBatch,
-                        Duration retention, int readerThreads, Grants defaultGrants) {
-            this(sessions, allowedStates, journalCapacity, journalBatch, retention, readerThreads, defaultGrants,
-                    DEFAULT_AUDIT_RETENTION, ThrottlePolicy.DEFAULT, DEFAULT_REQUEST_LOG_RETENTION,
-                    LoginThrottle.DEFAULT_CAPACITY);
-        }
-
-        public static Settings defaults() {
-            return new Settings(new SessionPolicy(Duration.ofHours(1), Duration.ofHours(12), Duration.ofSeconds(30)),
-                    CommandCatalog.DEFAULT_ALLOWED_STATES, 200_000, 500, Duration.ofDays(7), 4, Grants.ALL);
-        }
-    }
-
-    private final Ports ports;
+    private final CorePorts ports;
     private final EventJournal journal;
     private final PhoneAttachments attachments;
     private final SessionPhones phones;
@@ -168,12 +85,12 @@ public final class CoreServices implements AutoCloseable {
     private final LinkHistory link;
 
     /** A core that keeps no request log (tests, tools). */
-    public CoreServices(Ports ports, Settings settings) {
+    public CoreServices(CorePorts ports, CoreSettings settings) {
         this(ports, settings, new NoRequestLog(), RequestLogSettings.off());
     }
 
     /** A core whose command ledger lives in memory only (tests, tools). */
-    public CoreServices(Ports ports, Settings settings, RequestLogStore requestLogStore, RequestLogSettings logging) {
+    public CoreServices(CorePorts ports, CoreSettings settings, RequestLogStore requestLogStore, RequestLogSettings logging) {
         this(ports, settings, requestLogStore, logging, new UnsavedCommandLedger(), LedgerSettings.DEFAULT);
     }
 
@@ -181,7 +98,7 @@ public final class CoreServices implements AutoCloseable {
      * @param requestLogStore where every API request is logged and counted, as {@code logging} says
      * @param commandLedger where relayed commands and their idempotency keys are kept
      */
-    public CoreServices(Ports ports, Settings settings, RequestLogStore requestLogStore, RequestLogSettings logging,
+    public CoreServices(CorePorts ports, CoreSettings settings, RequestLogStore requestLogStore, RequestLogSettings logging,
                         CommandLedger commandLedger, LedgerSettings ledgerSettings) {
         this.ports = ports;
         SessionPolicy policy = settings.sessions(); // its idle timeout is the run-time setting's default only
@@ -189,7 +106,7 @@ public final class CoreServices implements AutoCloseable {
         DeliveryHub hub = new DeliveryHub();
         StateProjection projection = new StateProjection(ports.events()); // states commit with their events
         this.journal = new EventJournal(projection, ports.intake(), hub, ports.clock(), settings.journalCapacity(),
-                settings.journalBatch(), named("event-writer", false));
+                settings.journalBatch(), Threads.named("event-writer", false));
         this.attachments = new PhoneAttachments(ports.cti(), calls, journal::submitOwn, hub::forget);
         // Sessions ending here end their open streams at once (the streams are built below).
         SessionCache cache = new SessionCache(this::sessionEnded);
@@ -204,18 +121,18 @@ public final class CoreServices implements AutoCloseable {
                 ports.events(), ports.tokens(), cache, phones, ports.clock(), sessionPolicy, ports.users(), access,
                 ports.audit(), runTime.throttle());
         this.positions = new DeliveryPositions(ports.sessions(), authentication::delivered);
-        this.readers = Executors.newFixedThreadPool(settings.readerThreads(), named("event-reader", true));
+        this.readers = Executors.newFixedThreadPool(settings.readerThreads(), Threads.named("event-reader", true));
         this.streams = new EventStreams(hub, ports.events(), positions, readers, access, authentication::stillLive,
                 settings.streamMaxPending());
         EventFlow flow = new EventFlow(journal::received, ports.clock());
         this.events = new EventService(ports.events(), hub, positions, readers, access, streams, flow::delivered);
         CommandCatalog catalog = CommandCatalog.standard(runTime.live()::allowedStates);
-        this.ledgerWorkers = Executors.newScheduledThreadPool(2, named("command-ledger", true));
+        this.ledgerWorkers = Executors.newScheduledThreadPool(2, Threads.named("command-ledger", true));
         CommandBook book = new CommandBook(commandLedger, CommandIds.timeOrdered(ports.clock()), ports.clock(),
                 ledgerSettings, ledgerWorkers);
         this.control = new CallControlService(new CommandValidator(catalog, calls), ports.cti(), calls, access, book);
         this.recorder = new RequestRecorder(requestLogStore, ports.clock(), name -> catalog.find(name).isPresent(),
-                logging.queueCapacity(), logging.batchSize(), named("request-log-writer", true));
+                logging.queueCapacity(), logging.batchSize(), Threads.named("request-log-writer", true));
         // Its retention is a run-time setting (the file's request-log.retention is that setting's default).
         this.requestLog = new RequestLogService(recorder, requestLogStore, access, ports.clock(), logging.enabled(),
                 runTime.live()::requestLogRetention, logging.countsRetention());
@@ -277,7 +194,6 @@ public final class CoreServices implements AutoCloseable {
         return users;
     }
 
-
     public MaintenanceUseCase maintenance() {
         return housekeeping;
     }
@@ -285,11 +201,6 @@ public final class CoreServices implements AutoCloseable {
     /** The admin API: users, sessions, audit, run-time settings, login throttle. */
     public AdminUseCases admin() {
         return admin;
-    }
-
-    /** The request-log retention in effect (a run-time setting): for the request log, read on every use. */
-    public Supplier<Duration> requestLogRetention() {
-        return runTime.live()::requestLogRetention;
     }
 
     /** Re-reads the stored run-time settings, to pick up a change made on another instance. */
@@ -321,14 +232,5 @@ public final class CoreServices implements AutoCloseable {
     /** Writes the request log lines still queued (after the HTTP intake stopped); idempotent. */
     public void drainRequestLog() throws InterruptedException {
         recorder.drainAndStop(Duration.ofSeconds(5));
-    }
-
-    private static ThreadFactory named(String prefix, boolean daemon) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(daemon);
-            return t;
-        };
     }
 }

@@ -11,7 +11,7 @@ import io.ctimw.core.throttle.ThrottleAdministration;
 public record RunTimeParts(LiveSettings live, LoginThrottle throttle, SettingsAdministration settings,
                            ThrottleAdministration throttleAdministration) {
     /** Reads the stored settings over the file's (so the store must be reachable) and builds the rest on them. */
-    public static RunTimeParts build(CoreServices.Ports ports, CoreServices.Settings settings, AccessGuard access) {
+    public static RunTimeParts build(CorePorts ports, CoreSettings settings, AccessGuard access) {
         LiveSettings live = new LiveSettings(fromFile(settings), settings.sessions(), ports.settings());
         live.reload();
         LoginThrottle throttle = new LoginThrottle(live::throttle, ports.clock(), settings.throttleCapacity());
@@ -20,7 +20,7 @@ public record RunTimeParts(LiveSettings live, LoginThrottle throttle, SettingsAd
     }
 
     /** The run-time settings' values from the config file. */
-    public static RuntimeSettings fromFile(CoreServices.Settings s) {
+    public static RuntimeSettings fromFile(CoreSettings s) {
         return new RuntimeSettings(s.defaultGrants(), s.allowedStates(), s.throttle(), s.requestLogRetention(),
                 s.sessions().idleTimeout());
     }

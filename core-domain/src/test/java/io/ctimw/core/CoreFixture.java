@@ -47,10 +47,10 @@ public final class CoreFixture implements AutoCloseable {
     public final CoreTestGraph core;
 
     public CoreFixture() {
-        core = new CoreTestGraph(new CoreServices.Ports(users, sessions, events, cti, hasher,
+        core = new CoreTestGraph(new CorePorts(users, sessions, events, cti, hasher,
                 () -> new SessionToken(String.format("tok%040d", tokenCounter.incrementAndGet())), clock, audit,
                 auditArchive),
-                new CoreServices.Settings(POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 1000, 50,
+                new CoreSettings(POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 1000, 50,
                         Duration.ofDays(1), 2, Grants.ALL));
         core.users.add(new Login("agent1"), new Password(PASSWORD), Role.AGENT);
         core.users.add(new Login("agent2"), new Password(PASSWORD), Role.AGENT);

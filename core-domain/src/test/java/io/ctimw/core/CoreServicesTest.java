@@ -40,10 +40,10 @@ class CoreServicesTest {
     private final InMemorySessionStore sessions = new InMemorySessionStore();
 
     private CoreServices core() {
-        return new CoreServices(new CoreServices.Ports(new InMemoryUserStore(), sessions, new InMemoryEventStore(),
+        return new CoreServices(new CorePorts(new InMemoryUserStore(), sessions, new InMemoryEventStore(),
                 cti, new FakePasswordHasher(), () -> new SessionToken("t".repeat(40)), clock,
                 new InMemoryAuditTrail(), new InMemoryAuditArchive()),
-                new CoreServices.Settings(CoreFixture.POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 100, 10,
+                new CoreSettings(CoreFixture.POLICY, CommandCatalog.DEFAULT_ALLOWED_STATES, 100, 10,
                         Duration.ofDays(1), 1, Grants.ALL),
                 new io.ctimw.core.testing.InMemoryRequestLogStore(), io.ctimw.core.model.RequestLogSettings.defaults());
     }

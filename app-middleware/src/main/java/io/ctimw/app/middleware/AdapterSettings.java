@@ -5,7 +5,7 @@ import io.ctimw.adapters.ctiws.CtiLinkSettings;
 import io.ctimw.adapters.http.EdgeLimits;
 import io.ctimw.adapters.http.HttpSettings;
 import io.ctimw.adapters.http.StreamSettings;
-import io.ctimw.core.CoreServices;
+import io.ctimw.core.CoreSettings;
 import io.ctimw.core.model.LedgerSettings;
 import io.ctimw.core.model.SessionPolicy;
 import io.ctimw.core.model.ThrottlePolicy;
@@ -18,7 +18,7 @@ final class AdapterSettings {
     }
 
     /** @throws ConfigException.BadValue when a default grant names no command of the catalog */
-    static CoreServices.Settings coreSettings(MiddlewareSettings s) {
+    static CoreSettings coreSettings(MiddlewareSettings s) {
         MiddlewareSettings.LoginThrottle t = s.loginThrottle();
         ThrottlePolicy throttle;
         try {
@@ -27,7 +27,7 @@ final class AdapterSettings {
             throw new ConfigException.BadValue("login-throttle", e.getMessage());
         }
         try {
-            return new CoreServices.Settings(
+            return new CoreSettings(
                     new SessionPolicy(s.sessions().idleTimeout(), s.sessions().absoluteTimeout(),
                             s.sessions().touchInterval(), s.sessions().maxConcurrentLogins()),
                     s.cti().allowedStates(), s.events().bufferCapacity(), s.events().batchSize(),

@@ -12,6 +12,7 @@ import io.ctimw.adapters.postgres.JdbiSettingStore;
 import io.ctimw.adapters.postgres.JdbiUserStore;
 import io.ctimw.adapters.postgres.intake.IntakeLogException;
 import io.ctimw.adapters.postgres.intake.MappedIntakeLog;
+import io.ctimw.core.CorePorts;
 import io.ctimw.core.CoreServices;
 import io.ctimw.core.port.out.AuditTrail;
 import io.ctimw.core.port.out.CtiGateway;
@@ -45,7 +46,7 @@ final class CoreAssembly {
     }
 
     static CoreServices core(MiddlewareSettings s, Jdbi jdbi, Extras extras, JdbiAuditArchive archive) {
-        return new CoreServices(new CoreServices.Ports(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi),
+        return new CoreServices(new CorePorts(new JdbiUserStore(jdbi), new JdbiSessionStore(jdbi),
                 extras.events(), extras.cti(), passwordHasher(s), TokenGenerator.secureRandom(), Clock.systemUTC(),
                 extras.audit(), archive, new JdbiSettingStore(jdbi), extras.intake()), AdapterSettings.coreSettings(s),
                 new JdbiRequestLogStore(jdbi), AdapterSettings.requestLogSettings(s), new JdbiCommandLedger(jdbi),

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ctimw.core.CoreFixture;
-import io.ctimw.core.CoreServices;
+import io.ctimw.core.CoreSettings;
 import io.ctimw.core.model.AuditAction;
 import io.ctimw.core.model.ControlRequest;
 import io.ctimw.core.model.ControlResult;
@@ -141,7 +141,7 @@ class LiveSettingsTest {
     @Test
     void storedValuesOutliveTheInstanceAndOneThatNoLongerFitsTheFileIsSkipped() {
         patch("sessions.idle-timeout", "2h", "login-throttle.max-failures", 3);
-        CoreServices.Settings file = new CoreServices.Settings(CoreFixture.POLICY, java.util.Set.of("normal"), 10, 10,
+        CoreSettings file = new CoreSettings(CoreFixture.POLICY, java.util.Set.of("normal"), 10, 10,
                 Duration.ofDays(1), 1, Grants.ALL);
         java.time.Duration shorterAbsolute = Duration.ofMinutes(90);
 

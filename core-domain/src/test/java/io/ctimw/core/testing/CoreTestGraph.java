@@ -1,9 +1,11 @@
 package io.ctimw.core.testing;
 
+import io.ctimw.core.CorePorts;
 import io.ctimw.core.event.EventStreams;
 import io.ctimw.core.model.StreamEnd;
 import io.ctimw.core.model.TokenHash;
 import io.ctimw.core.CoreServices;
+import io.ctimw.core.CoreSettings;
 import io.ctimw.core.RunTimeParts;
 import io.ctimw.core.access.AccessGuard;
 import io.ctimw.core.access.UserDirectory;
@@ -48,7 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * builds it, so tests exercise the same collaborations.
  */
 public final class CoreTestGraph implements AutoCloseable {
-    public final CoreServices.Ports ports;
+    public final CorePorts ports;
     public final CallRegistry calls = new CallRegistry();
     public final DeliveryHub hub = new DeliveryHub();
     public final EventJournal journal;
@@ -81,7 +83,7 @@ public final class CoreTestGraph implements AutoCloseable {
     private final ExecutorService readers;
     private final ScheduledExecutorService ledgerWorkers = Executors.newScheduledThreadPool(2);
 
-    public CoreTestGraph(CoreServices.Ports ports, CoreServices.Settings settings) {
+    public CoreTestGraph(CorePorts ports, CoreSettings settings) {
         this.ports = ports;
         journal = new EventJournal(ports.events(), ports.intake(), hub, ports.clock(), settings.journalCapacity(),
                 settings.journalBatch(), r -> new Thread(r, "test-event-writer"));
