@@ -9,6 +9,7 @@ let timer = null;
 export function init() {}
 
 export function show() {
+  hide(); // shown again (a second sign-in, the nav link of the view already open): one timer, not two
   refresh();
   loadDays();
   timer = setInterval(refresh, REFRESH_MILLIS);

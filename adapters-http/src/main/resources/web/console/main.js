@@ -13,7 +13,8 @@ let current = null;
 
 function showView(name) {
   if (!VIEWS[name]) name = 'dashboard';
-  if (current && current !== name) VIEWS[current].hide?.();
+  if (current === name) return;
+  if (current) VIEWS[current].hide?.();
   document.querySelectorAll('.view').forEach(view => { view.hidden = view.id !== name; });
   document.querySelectorAll('#nav a').forEach(link => {
     if (link.hash === `#${name}`) link.setAttribute('aria-current', 'page');
@@ -65,11 +66,15 @@ async function signIn(event) {
     $('#signin-error').textContent = 'Enter your login and password.';
     return;
   }
+  const button = event.submitter;
+  if (button) button.disabled = true; // one sign-in at a time
   try {
     await api('POST', '/login', { login, password });
   } catch (error) {
     $('#signin-error').textContent = error.status === 401 ? 'Wrong login or password.' : error.message;
     return;
+  } finally {
+    if (button) button.disabled = false;
   }
   $('#signin-password').value = '';
   await enter(login);

@@ -11,19 +11,25 @@ const view = new DeskView({ signIn, signOut, send });
 let model = null;
 let stream = null;
 
+const RETRY_MILLIS = 2000;
+
 async function start() {
   try {
     begin((await get('/api/v1/session')).body);
   } catch (error) {
-    view.showSignIn(error.status === 401 ? '' : error.message);
+    if (error.status === 401) {
+      view.showSignIn('');
+    } else { // unreachable or 503 (a restart): the session and the saved cursor may be fine, so wait and ask again
+      view.connected(false);
+      setTimeout(start, RETRY_MILLIS);
+    }
   }
 }
 
 async function signIn(login, password) {
   try {
     await post('/api/v1/login', { login, password });
-    sessionStorage.removeItem(STORAGE_KEY);
-    begin((await get('/api/v1/session')).body);
+    begin((await get('/api/v1/session')).body); // restore() keeps the saved feed only for the same login
   } catch (error) {
     view.signInMessage(error.message);
   }
@@ -69,6 +75,11 @@ function begin(session) {
 }
 
 function received(events) {
+  if (events.some(event => event.login !== undefined && event.login !== model.login)) {
+    // The cookie now belongs to someone else (another sign-in in this browser): never show their events here.
+    leave('Another user signed in in this browser: sign in again.');
+    return;
+  }
   applyEvents(model, events);
   save();
   view.render(model);

@@ -88,6 +88,9 @@ export class DeskView {
         const fresh = new CallCard(call, this.actions.send, this.granted);
         this.cards.set(key, fresh);
         byId('calls').append(fresh.node);
+        // Announced once, not the whole list with its ticking durations (no aria-live on #calls).
+        byId('call-news').textContent = `New ${call.direction === 'out' ? 'outgoing' : 'incoming'} call`
+          + (call.displayName ? ` ${call.displayName}` : '');
       }
     }
     show(byId('no-calls'), this.cards.size === 0);

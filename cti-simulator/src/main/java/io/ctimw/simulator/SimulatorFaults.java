@@ -1,7 +1,10 @@
 package io.ctimw.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import org.java_websocket.WebSocketImpl;
 
 /**
  * The simulator's fault switches, for tests ({@link CtiSimulator#faults()}) and for scripts (the
@@ -24,7 +27,24 @@ public final class SimulatorFaults {
 
     /** Closes every connection's socket without a close handshake (the client sees 1006). */
     public void dropAllConnections() {
-        board.connections().forEach(c -> c.socket.closeConnection(1006, "dropped by simulator"));
+        board.connections().forEach(SimulatorFaults::drop);
+    }
+
+    /**
+     * Shuts the TCP connection down at once, then lets Java-WebSocket forget it. Its own close, called from
+     * outside its selector thread, only cancels the key: the socket stays open (no FIN) until that thread
+     * next wakes, which on a busy machine took longer than a client waits (FaultsTest failed on it).
+     */
+    private static void drop(Connection connection) {
+        if (connection.socket instanceof WebSocketImpl impl && impl.getChannel() instanceof SocketChannel channel) {
+            try {
+                channel.shutdownInput();
+                channel.shutdownOutput();
+            } catch (IOException alreadyGone) {
+                // closed by the peer meanwhile: nothing left to drop
+            }
+        }
+        connection.socket.closeConnection(1006, "dropped by simulator");
     }
 
     /** Off: WebSocket pings get no pong, so a client's dead-link detection must fire. Default on. */

@@ -140,7 +140,8 @@ final class LinkState {
 
     /** With no lock held: fails what was pending, then tells the listener. */
     void settle(Lost lost) {
-        CtiReply.LinkDown down = new CtiReply.LinkDown(lost.why());
+        // Written (or being written) before the link went: the CTI may have run them.
+        CtiReply.LinkDown down = new CtiReply.LinkDown(lost.why(), true);
         lost.pending().forEach(future -> future.complete(down));
         notifier.deliver();
     }

@@ -92,7 +92,7 @@ final class LinkSupervisor implements CtiSocket.Events {
             target.send(text);
         } catch (WebsocketNotConnectedException e) {
             // The close callback fails everything pending too; whichever comes first wins.
-            parts.pending().complete(rid, () -> new CtiReply.LinkDown("CTI link closed while sending"));
+            parts.pending().complete(rid, () -> new CtiReply.LinkDown("CTI link closed while sending", true));
         }
     }
 

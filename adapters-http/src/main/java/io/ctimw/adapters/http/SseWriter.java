@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -31,15 +32,15 @@ final class SseWriter extends ContainerCallbacks {
     private final Consumer<Summary> finished;
     private final long started = System.nanoTime();
     private EventStream stream;
-    private ServletOutputStream out;
+    private volatile ServletOutputStream out;
     private AsyncContext async;
     private Runnable abort;
-    private boolean scheduled;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private boolean flushNeeded = true; // the headers go out at once: the client knows it is connected
     private boolean heartbeatDue;
     private boolean endWritten;
     private boolean endSeenAtLastBeat;
-    private boolean over;
+    private volatile boolean over;
     private StreamEnd reason = StreamEnd.CLIENT_GONE;
     private long sent;
     /** Sent first, so a client sees the encoding's start (gzip's header) before any event. */
@@ -66,18 +67,13 @@ final class SseWriter extends ContainerCallbacks {
     }
 
     /** Something may be ready: a worker writes it (never the caller, which may be the core's writer thread). */
-    void wake() {
-        synchronized (this) {
-            if (scheduled || over || out == null) {
-                return;
-            }
-            scheduled = true;
+    void wake() { // lock-free: the caller may be the core's event writer, which must never wait on a socket
+        if (over || out == null || !scheduled.compareAndSet(false, true)) {
+            return;
         }
         try {
             workers.execute(() -> {
-                synchronized (this) {
-                    scheduled = false;
-                }
+                scheduled.set(false); // before pumping: what arrives meanwhile schedules one more pump
                 pump();
             });
         } catch (RejectedExecutionException stopping) {

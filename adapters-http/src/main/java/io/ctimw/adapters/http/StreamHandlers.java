@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,16 @@ final class StreamHandlers {
     private final StreamSettings settings;
     private final Executor workers;
     private final ScheduledExecutorService timers;
+    /**
+     * Runs the heartbeats' session checks, which may read the store: off the server's workers, so a slow or
+     * unreachable database delays the streams' checks, never the other requests (ten thousand streams would
+     * otherwise take every worker while each check waits out the pool's connection timeout).
+     */
+    private final ExecutorService checks = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "event-stream-check");
+        t.setDaemon(true);
+        return t;
+    });
     private final HttpMetrics metrics;
     private final int retryAfterSeconds;
     private final Gate open;
@@ -45,13 +57,13 @@ final class StreamHandlers {
         this.timers = timers;
         this.metrics = metrics;
         this.retryAfterSeconds = retryAfterSeconds;
-        this.open = new Gate(settings.maxOpen(), settings.maxPerSession());
+        this.open = new Gate(settings.maxOpen(), settings.maxPerLogin());
     }
 
     void stream(Context ctx) {
         OptionalLong after = StreamStart.after(ctx.queryParamMap(), ctx.header("Last-Event-ID"));
         Session session = Authenticator.sessionOf(ctx);
-        String key = session.id();
+        String key = session.login().value(); // per login: new sessions must not buy more places
         admit(ctx, key);
         boolean gzip = StreamStart.acceptsGzip(ctx.header("Accept-Encoding"));
         ScheduledFuture<?>[] beat = new ScheduledFuture<?>[1];
@@ -96,28 +108,29 @@ final class StreamHandlers {
     /** Ends every open stream with {@code shutdown}; each closes once its end event is written. */
     void endAll() {
         writers.forEach(w -> w.end(StreamEnd.SHUTDOWN));
+        checks.shutdown(); // a heartbeat after this finds it stopped and ends its stream
     }
 
     int openCount() {
         return open.inUse();
     }
 
-    private void admit(Context ctx, String session) {
-        Gate.Verdict verdict = open.tryEnter(session);
+    private void admit(Context ctx, String login) {
+        Gate.Verdict verdict = open.tryEnter(login);
         if (verdict == Gate.Verdict.ADMITTED) {
             return;
         }
         if (verdict == Gate.Verdict.ADDRESS_FULL) {
             ctx.header("Retry-After", Integer.toString(retryAfterSeconds));
-            throw new ProblemException(ProblemType.TOO_MANY_STREAMS, "your session has "
-                    + settings.maxPerSession() + " event streams open already; close one first");
+            throw new ProblemException(ProblemType.TOO_MANY_STREAMS, "your login has "
+                    + settings.maxPerLogin() + " event streams open already (all its sessions); close one first");
         }
         throw new ProblemException(ProblemType.SERVER_BUSY, "too many event streams are open; retry shortly");
     }
 
     private void heartbeat(SseWriter writer) {
         try {
-            workers.execute(writer::heartbeat);
+            checks.execute(writer::heartbeat);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             writer.end(StreamEnd.SHUTDOWN);
         }

@@ -9,15 +9,15 @@ import java.util.Objects;
  * @param heartbeat     a comment is sent (and the session checked and kept alive) this often; shorter than
  *                      the connection idle timeout, so an idle stream is never cut by the connector
  * @param maxOpen       streams open at once, all sessions together; beyond it 503
- * @param maxPerSession streams one session may have open at once; beyond it 429
+ * @param maxPerLogin   streams one login may have open at once, all its sessions together; beyond it 429
  */
-public record StreamSettings(Duration heartbeat, int maxOpen, int maxPerSession) {
+public record StreamSettings(Duration heartbeat, int maxOpen, int maxPerLogin) {
     public StreamSettings {
         Objects.requireNonNull(heartbeat, "heartbeat");
         if (heartbeat.toMillis() < 1) {
             throw new IllegalArgumentException("heartbeat must be at least 1 ms");
         }
-        if (maxOpen < 1 || maxPerSession < 1) {
+        if (maxOpen < 1 || maxPerLogin < 1) {
             throw new IllegalArgumentException("stream caps must be positive");
         }
     }

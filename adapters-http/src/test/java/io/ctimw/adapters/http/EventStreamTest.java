@@ -32,7 +32,7 @@ class EventStreamTest {
 
     private TestServer server = server(Duration.ofSeconds(50));
 
-    /** Caps: 3 streams in all, 2 per session; 2 requests per address on workers. */
+    /** Caps: 3 streams in all, 2 per login; 2 requests per address on workers. */
     private static TestServer server(Duration heartbeat) {
         return new TestServer(s -> s.withStreams(new StreamSettings(heartbeat, 3, 2))
                 .withLimits(new EdgeLimits(Duration.ofSeconds(10), 1024, 1024, 32, 2, 4, 2)));
@@ -142,13 +142,18 @@ class EventStreamTest {
     }
 
     @Test
-    void capsPerSessionAre429AndInAll503BothWithRetryAfter() throws Exception {
+    void capsPerLoginAre429AndInAll503BothWithRetryAfter() throws Exception {
         restart(Duration.ofMillis(200)); // a closed client is noticed at the next heartbeat's write
+        String secondSession = "tok_secondSessionOfAgent1xxxxxxxxxxxxxxxxxxxxxx";
+        server.auth.sessions.put(secondSession, Fakes.session("agent1", secondSession, 0));
         try (Lines one = open(server.authed(STREAM)); Lines two = open(server.authed(STREAM))) {
             await().until(() -> server.events.streams.size() == 2);
             HttpResponse<String> third = server.send(server.authed(STREAM));
             assertProblem(third, 429, "too-many-streams");
             assertEquals("5", third.headers().firstValue("Retry-After").orElseThrow());
+            HttpResponse<String> newSession = server.send(server.request(STREAM)
+                    .header("Authorization", "Bearer " + secondSession));
+            assertProblem(newSession, 429, "too-many-streams"); // another session of the same login buys no place
 
             try (Lines other = open(server.request(STREAM).header("Authorization", "Bearer " + Fakes.OTHER_TOKEN))) {
                 await().until(() -> server.events.streams.size() == 3);

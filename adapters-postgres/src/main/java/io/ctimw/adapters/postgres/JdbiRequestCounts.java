@@ -107,10 +107,11 @@ final class JdbiRequestCounts {
 
     /**
      * Deletes the counters of hours before {@code cutoff} (returns how many per-login ones). Holds off the
-     * writer meanwhile (SHARE lock), so a day's daily row is summed from a stable set of hourly rows.
+     * writer and any other purge meanwhile (SHARE ROW EXCLUSIVE: two purges holding SHARE would deadlock on their
+     * deletes), so a day's daily row is summed from a stable set of hourly rows; readers go on.
      */
     static int deleteBefore(Handle tx, Instant cutoff) {
-        tx.execute("lock table request_counts in share mode");
+        tx.execute("lock table request_counts in share row exclusive mode");
         tx.createUpdate("delete from request_counts_all where hour < :cutoff").bind("cutoff", Timestamps.toDb(cutoff))
                 .execute();
         int deleted = tx.createUpdate("delete from request_counts where hour < :cutoff")

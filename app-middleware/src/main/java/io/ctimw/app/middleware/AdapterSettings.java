@@ -59,7 +59,7 @@ final class AdapterSettings {
     }
 
     private static StreamSettings streamSettings(MiddlewareSettings.Stream s) {
-        return new StreamSettings(s.heartbeat(), s.maxOpen(), s.maxPerSession());
+        return new StreamSettings(s.heartbeat(), s.maxOpen(), s.maxPerLogin());
     }
 
     // The edge admits as many logins as the core may check at once: the rest are refused before their body is read.

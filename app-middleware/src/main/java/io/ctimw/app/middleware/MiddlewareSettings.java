@@ -66,7 +66,7 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
                          Stream stream) {}
 
     /** {@code GET /api/v1/events/stream}: heartbeat, buffer per stream, caps. */
-    public record Stream(Duration heartbeat, int maxPending, int maxOpen, int maxPerSession) {}
+    public record Stream(Duration heartbeat, int maxPending, int maxOpen, int maxPerLogin) {}
 
     /** The crash-safe record of received events: off, or in {@code dir}. */
     public record Intake(boolean enabled, Path dir) {}
@@ -149,7 +149,7 @@ public record MiddlewareSettings(Http http, Db db, Cti cti, Sessions sessions, i
             throw new ConfigException.BadValue("events.stream.heartbeat", "must be 1s-60s");
         }
         return new Stream(heartbeat, range(c, "events.stream.max-pending", 1, 1_000_000),
-                range(c, "events.stream.max-open", 1, 1_000_000), range(c, "events.stream.max-per-session", 1, 1000));
+                range(c, "events.stream.max-open", 1, 1_000_000), range(c, "events.stream.max-per-login", 1, 1000));
     }
 
     private static Intake intake(Config c) {

@@ -113,7 +113,7 @@ public final class CallControlService implements CallControlUseCase {
             return new ControlResult.CtiParseError(unparsed.description());
         }
         if (reply instanceof CtiReply.LinkDown down) {
-            return new ControlResult.Unavailable(down.reason());
+            return new ControlResult.Unavailable(down.reason(), down.maybeSent());
         }
         return new ControlResult.TimedOut();
     }

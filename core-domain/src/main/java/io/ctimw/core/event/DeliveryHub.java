@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * subscribe instead: each stored event of their login is handed to them, in cursor order.
  */
 public final class DeliveryHub {
+    private static final System.Logger LOG = System.getLogger(DeliveryHub.class.getName());
     public static final int DEFAULT_RECENT_PER_LOGIN = 16;
 
     private final Map<Login, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
@@ -89,10 +90,19 @@ public final class DeliveryHub {
             logins.add(e.login());
             Set<Consumer<StoredEvent>> subscribed = subscribers.get(e.login());
             if (subscribed != null) {
-                subscribed.forEach(s -> s.accept(e));
+                subscribed.forEach(s -> handOver(s, e));
             }
         }
         logins.forEach(this::signal);
+    }
+
+    /** One subscriber's failure must not cost the others (nor the polls) the rest of the batch. */
+    private static void handOver(Consumer<StoredEvent> subscriber, StoredEvent event) {
+        try {
+            subscriber.accept(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "an event stream failed to take event " + event.cursor(), e);
+        }
     }
 
     /**

@@ -74,14 +74,16 @@ public final class CommandBook {
                 CanonicalCommand.fieldsJson(command), clock.instant(), key, fingerprint, CommandOutcome.SENT, null);
         try {
             if (clock.instant().isBefore(downUntil)) { // do not make every command wait out the pool's timeout
-                throw new StoreUnavailableException("command ledger unreachable a moment ago", null);
+                throw new SkippedLedger();
             }
             Optional<CommandRecord> held = ledger.claim(entry, windowStart());
             if (held.isPresent()) {
                 return settle(held.get(), fingerprint);
             }
         } catch (StoreUnavailableException e) {
-            downUntil = clock.instant().plus(RECHECK);
+            if (!(e instanceof SkippedLedger)) { // only a real failure postpones the next try
+                downUntil = clock.instant().plus(RECHECK);
+            }
             if (key != null) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -110,8 +112,10 @@ public final class CommandBook {
     private CommandReceipt complete(CommandRecord entry, ControlResult result) {
         try {
             CommandOutcome outcome = CommandOutcome.of(result);
-            // The link was down: most likely nothing went out, and a client told to retry later must be able to.
-            ledger.complete(entry.id(), outcome, clock.instant(), outcome.status() == CommandOutcome.Status.CTI_DOWN);
+            // The link was not ready: nothing went out, and a client told to retry later must be able to. A link
+            // lost after the frame was written keeps the key: the CTI may have run it (a MakeCall must not dial twice).
+            boolean release = result instanceof ControlResult.Unavailable down && !down.maybeSent();
+            ledger.complete(entry.id(), outcome, clock.instant(), release);
         } catch (RuntimeException e) { // the answer still goes out; a retry then waits and reads "timed out"
             LOG.log(Level.WARNING, "outcome of command {0} ({1} for {2}) not recorded: {3}",
                     entry.id(), entry.name(), entry.login(), e.toString());
@@ -160,5 +164,12 @@ public final class CommandBook {
 
     private Instant windowStart() {
         return clock.instant().minus(settings.window());
+    }
+
+    /** The ledger was not asked: it failed less than {@code RECHECK} ago. */
+    private static final class SkippedLedger extends StoreUnavailableException {
+        SkippedLedger() {
+            super("command ledger unreachable a moment ago", null);
+        }
     }
 }

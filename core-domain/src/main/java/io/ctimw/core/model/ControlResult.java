@@ -21,7 +21,12 @@ public sealed interface ControlResult {
     record CtiParseError(String description) implements ControlResult {}
 
     /** The CTI link is down; the agent may retry later. */
-    record Unavailable(String reason) implements ControlResult {}
+    record Unavailable(String reason, boolean maybeSent) implements ControlResult {
+        /** Nothing was sent. */
+        public Unavailable(String reason) {
+            this(reason, false);
+        }
+    }
 
     /** The CTI did not answer in time; the command may or may not have taken effect. */
     record TimedOut() implements ControlResult {}

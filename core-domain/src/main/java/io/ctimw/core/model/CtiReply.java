@@ -25,7 +25,12 @@ public sealed interface CtiReply {
     }
 
     /** The link is down (or went down before the reply came): the command may not have been sent. */
-    record LinkDown(String reason) implements CtiReply {}
+    record LinkDown(String reason, boolean maybeSent) implements CtiReply {
+        /** The command was never written: the link was not ready. */
+        public LinkDown(String reason) {
+            this(reason, false);
+        }
+    }
 
     /** No reply within the configured timeout. */
     record TimedOut() implements CtiReply {}

@@ -107,6 +107,17 @@ class CommandBookTest {
     }
 
     @Test
+    void aCommandWhoseLinkWentAfterItWasWrittenKeepsItsKey() throws Exception {
+        reply = CompletableFuture.completedFuture(new ControlResult.Unavailable("CTI link closed while sending", true));
+        CommandBook book = book(ledger);
+        now(relay(book, KEY, HOLD));
+        reply = CompletableFuture.completedFuture(new ControlResult.Accepted("Hold"));
+        CommandReceipt retry = now(relay(book, KEY, HOLD));
+        assertTrue(retry.replayed(), "the CTI may have run it: the retry gets the first answer");
+        assertEquals(1, sent.size(), "not sent again (a MakeCall must not dial twice)");
+    }
+
+    @Test
     void theSameKeyWithAnotherCommandIsAConflictAndNothingIsSent() throws Exception {
         CommandBook book = book(ledger);
         now(relay(book, KEY, HOLD));
@@ -174,9 +185,12 @@ class CommandBookTest {
         assertThrows(ExecutionException.class, () -> now(relay(book, KEY, HOLD)));
         assertEquals(1, tries.get(), "one look at the database");
         assertEquals(2, sent.size(), "the keyless ones went out, the keyed one did not");
-        clock.advance(CommandBook.RECHECK);
+        clock.advance(CommandBook.RECHECK.dividedBy(2));
+        now(relay(book, null, HOLD)); // traffic during the pause must not prolong it
+        assertEquals(1, tries.get());
+        clock.advance(CommandBook.RECHECK.dividedBy(2));
         now(relay(book, null, HOLD));
-        assertEquals(2, tries.get(), "looked again once the pause was over");
+        assertEquals(2, tries.get(), "looked again once the pause was over, whatever came during it");
     }
 
     @Test
