@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Create it, {@link #start()} it, {@link #stop()} it; it keeps no static state.
  */
 public final class HttpApi {
+    /** Connections the kernel may hold for the acceptor (capped by net.core.somaxconn). */
+    private static final int ACCEPT_QUEUE = 1024;
     private static final long OUTAGE_REPORT_SECONDS = 60;
     /** How long a stop waits for answers already being written (long-polls are failed first). */
     private static final long STOP_GRACE_MILLIS = 2_000;
@@ -175,6 +177,9 @@ public final class HttpApi {
             connector.setPort(settings.port());
             // Longer than the longest long poll, so the connector never cuts a waiting request.
             connector.setIdleTimeout(settings.idleTimeout().toMillis());
+            // The JDK's default listen backlog is 50: a burst of reconnects (every agent after a restart) overflowed
+            // it, and each dropped SYN waited out the kernel's retransmit (1, 3, 7, 15, 31 s...) before it got in.
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
             return connector;
         });
         // Javalin adds a LowResourceMonitor, whose low-resource mode drops idle timeouts to 1 s and would
