@@ -14,10 +14,8 @@ import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LowResourceMonitor;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.List;
@@ -31,8 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Create it, {@link #start()} it, {@link #stop()} it; it keeps no static state.
  */
 public final class HttpApi {
-    /** Connections the kernel may hold for the acceptor (capped by net.core.somaxconn). */
-    private static final int ACCEPT_QUEUE = 1024;
     private static final long OUTAGE_REPORT_SECONDS = 60;
     /** How long a stop waits for answers already being written (long-polls are failed first). */
     private static final long STOP_GRACE_MILLIS = 2_000;
@@ -167,21 +163,7 @@ public final class HttpApi {
         config.startup.startupWatcherEnabled = false; // it would keep the JVM alive after stop()
 
         config.jetty.threadPool = threads;
-        config.jetty.addConnector((server, httpConfiguration) -> {
-            // Jetty's per-connection header cache is an ArrayTrie of ~96 KB per connection once a header
-            // repeats (Host does): 10,000 idle long-poll connections would need ~1 GB of heap for it.
-            // Without it, headers are parsed against Jetty's static cache of common fields only.
-            httpConfiguration.setHeaderCacheSize(0);
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
-            connector.setHost(settings.host());
-            connector.setPort(settings.port());
-            // Longer than the longest long poll, so the connector never cuts a waiting request.
-            connector.setIdleTimeout(settings.idleTimeout().toMillis());
-            // The JDK's default listen backlog is 50: a burst of reconnects (every agent after a restart) overflowed
-            // it, and each dropped SYN waited out the kernel's retransmit (1, 3, 7, 15, 31 s...) before it got in.
-            connector.setAcceptQueueSize(ACCEPT_QUEUE);
-            return connector;
-        });
+        config.jetty.addConnector((server, http) -> ApiConnector.create(server, http, settings));
         // Javalin adds a LowResourceMonitor, whose low-resource mode drops idle timeouts to 1 s and would
         // cut the long polls that (by design) sit idle for up to a minute.
         config.jetty.modifyServer(server -> {

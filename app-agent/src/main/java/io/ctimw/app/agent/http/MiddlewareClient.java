@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The middleware's HTTP API as Java calls: bearer auth, gzip both ways, JSON in and out.
@@ -110,27 +108,8 @@ public final class MiddlewareClient {
         String path = "/events/stream" + (after == null ? "" : "?after=" + after);
         HttpRequest request = request(path, token).setHeader("Accept", "text/event-stream, application/problem+json")
                 .timeout(REQUEST_TIMEOUT).GET().build();
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while talking to " + address);
-        } catch (IOException e) {
-            throw new UnreachableException(address, e);
-        }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() >= 400) {
-                byte[] raw = body.readAllBytes();
-                throw ProblemParser.parse(json, response, gzipped(response) ? Gzip.decompress(raw) : raw);
-            }
-            opened.accept(body);
-            InputStream text = gzipped(response) ? new GZIPInputStream(body) : body;
-            return SseReader.read(text, message -> sink.accept(parse(message.data().getBytes(StandardCharsets.UTF_8))))
-                    .map(end -> parse(end.data().getBytes(StandardCharsets.UTF_8)).path("reason").asText("unknown"));
-        } catch (IOException e) {
-            throw new UnreachableException(address, e);
-        }
+        return EventStreamCall.run(http, address, request, (response, raw) -> ProblemParser.parse(json, response, raw),
+                this::parse, sink, opened);
     }
 
     /**
@@ -187,7 +166,7 @@ public final class MiddlewareClient {
         return new Reply(response.statusCode(), parse(body), cursor(response));
     }
 
-    private static boolean gzipped(HttpResponse<?> response) {
+    static boolean gzipped(HttpResponse<?> response) {
         return response.headers().firstValue("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
     }
 
